@@ -1,0 +1,7 @@
+package no.kjernebro.api.summary;
+
+import java.time.LocalDate;
+
+/** One vaccination. */
+public record Vaksine(String name, String code, LocalDate date, String givenBy) {
+}
