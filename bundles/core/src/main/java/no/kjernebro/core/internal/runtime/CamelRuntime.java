@@ -1,0 +1,190 @@
+package no.kjernebro.core.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the shared CamelContext and adds the adapters' routes to it (whiteboard). Each adapter's
+ * route ids are remembered when it binds, so unbinding stops and removes exactly those routes,
+ * gracefully, and nothing else. One lock orders binds and unbinds: the route-id diff is only exact
+ * when no other adapter adds routes at the same time, and an updated adapter's new routes must not
+ * be added before its old ones (same ids) are gone.
+ */
+@Component(name = CamelRuntime.PID, immediate = true, service = DeployedAdapters.class)
+@Designate(ocd = RuntimeConfiguration.class)
+public final class CamelRuntime implements DeployedAdapters {
+
+    static final String PID = "no.kjernebro.runtime";
+    public static final String CONTEXT_NAME = "kjernebro";
+    private static final Logger LOG = LoggerFactory.getLogger(CamelRuntime.class);
+
+    private final Object lock = new Object();
+    /** Bound before the context started; added on activate. Guarded by lock. */
+    private final Map<RoutesBuilder, String> pending = new IdentityHashMap<>();
+    /** Adapter routes in the context. Guarded by lock. */
+    private final Map<RoutesBuilder, Deployment> deployments = new IdentityHashMap<>();
+    private CamelContext context; // guarded by lock
+    private long stopTimeoutSeconds = 30;
+
+    private record Deployment(String adapterId, List<String> routeIds) {
+    }
+
+    @Activate
+    void activate(RuntimeConfiguration config) throws Exception {
+        DefaultCamelContext ctx = new DefaultCamelContext();
+        ctx.getCamelContextExtension().setName(CONTEXT_NAME);
+        // Camel finds its components through this loader; inside OSGi it is the camel-runtime bundle's.
+        ctx.setApplicationContextClassLoader(CamelContext.class.getClassLoader());
+        Properties props = new Properties();
+        props.setProperty("kjernebro.http.host", config.http_host());
+        props.setProperty("kjernebro.http.port", Integer.toString(config.http_port()));
+        ctx.getPropertiesComponent().setInitialProperties(props);
+        ctx.getShutdownStrategy().setTimeout(Math.max(1, config.routeStopTimeoutSeconds()));
+        ctx.start();
+        synchronized (lock) {
+            stopTimeoutSeconds = Math.max(1, config.routeStopTimeoutSeconds());
+            context = ctx;
+            LOG.info("Camel runtime '{}' started; adapters listen on {}:{}", CONTEXT_NAME, config.http_host(), config.http_port());
+            for (Map.Entry<RoutesBuilder, String> e : pending.entrySet()) {
+                deploy(e.getKey(), e.getValue());
+            }
+            pending.clear();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        CamelContext ctx;
+        synchronized (lock) {
+            ctx = context;
+            context = null;
+            // The routes go with the context; DS unbinds the adapters after this and binds them to the next instance.
+            deployments.clear();
+        }
+        if (ctx != null) {
+            ctx.stop();
+            LOG.info("Camel runtime '{}' stopped", CONTEXT_NAME);
+        }
+    }
+
+    @Reference(service = RoutesBuilder.class, target = "(kjernebro.adapter.id=*)",
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAdapterRoutes(RoutesBuilder builder, Map<String, Object> properties) {
+        String adapterId = String.valueOf(properties.get("kjernebro.adapter.id"));
+        synchronized (lock) {
+            if (context == null) {
+                pending.put(builder, adapterId);
+            } else {
+                deploy(builder, adapterId);
+            }
+        }
+    }
+
+    void unbindAdapterRoutes(RoutesBuilder builder, Map<String, Object> properties) {
+        synchronized (lock) {
+            pending.remove(builder);
+            Deployment d = deployments.remove(builder);
+            if (d != null && context != null) {
+                removeRoutes(d.adapterId(), d.routeIds());
+                LOG.info("Adapter {} removed: {} route(s) stopped and removed", d.adapterId(), d.routeIds().size());
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Integer> deployed() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        synchronized (lock) {
+            deployments.values().forEach(d -> out.merge(d.adapterId(), d.routeIds().size(), Integer::sum));
+        }
+        return out;
+    }
+
+    /** The shared context (null when not active); for tests and diagnostics. */
+    CamelContext context() {
+        synchronized (lock) {
+            return context;
+        }
+    }
+
+    // Called with lock held.
+    private void deploy(RoutesBuilder builder, String adapterId) {
+        Set<String> before = routeIds();
+        try {
+            context.addRoutes(builder);
+        } catch (Exception e) {
+            List<String> partial = added(before);
+            LOG.error("Adapter {} could not be added ({}); removing the {} route(s) it created", adapterId, e.toString(), partial.size(), e);
+            removeRoutes(adapterId, partial);
+            return;
+        }
+        List<String> created = added(before);
+        for (String id : created) {
+            if (!id.startsWith(adapterId)) {
+                LOG.warn("Adapter {} created route '{}' whose id does not start with the adapter id", adapterId, id);
+            }
+        }
+        deployments.put(builder, new Deployment(adapterId, created));
+        LOG.info("Adapter {} added: {} route(s) {}", adapterId, created.size(), created);
+    }
+
+    private List<String> added(Set<String> before) {
+        List<String> created = new ArrayList<>();
+        for (String id : routeIds()) {
+            if (!before.contains(id)) {
+                created.add(id);
+            }
+        }
+        return created;
+    }
+
+    private Set<String> routeIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Route r : context.getRoutes()) {
+            ids.add(r.getRouteId());
+        }
+        return ids;
+    }
+
+    // Called with lock held. Stops every route before removing any, so no route is left feeding a removed one.
+    private void removeRoutes(String adapterId, List<String> ids) {
+        for (String id : ids) {
+            try {
+                context.getRouteController().stopRoute(id, stopTimeoutSeconds, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Adapter {}: stopping route {} failed: {}", adapterId, id, e.toString());
+            }
+        }
+        for (String id : ids) {
+            try {
+                if (!context.removeRoute(id)) {
+                    LOG.warn("Adapter {}: route {} could not be removed (not stopped)", adapterId, id);
+                }
+            } catch (Exception e) {
+                LOG.warn("Adapter {}: removing route {} failed: {}", adapterId, id, e.toString());
+            }
+        }
+    }
+}

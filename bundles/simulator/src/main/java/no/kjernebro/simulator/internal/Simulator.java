@@ -1,0 +1,68 @@
+package no.kjernebro.simulator.internal;
+
+import java.time.Clock;
+import no.kjernebro.simulator.internal.audit.AuditRoutes;
+import no.kjernebro.simulator.internal.dataset.Dataset;
+import no.kjernebro.simulator.internal.helseid.AccessTokens;
+import no.kjernebro.simulator.internal.helseid.HelseIdRoutes;
+import no.kjernebro.simulator.internal.http.FaultInjection;
+import no.kjernebro.simulator.internal.jwt.SigningKey;
+import no.kjernebro.simulator.internal.kj.KjernejournalRoutes;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * One running simulator: its own CamelContext with the HelseID, kjernejournal, audit and control
+ * routes on one port. Independent of OSGi so tests can run it in a plain JVM.
+ */
+public final class Simulator implements AutoCloseable {
+
+    private final SimulatorSettings settings;
+    private final Dataset dataset;
+    private final Clock clock;
+    private CamelContext context;
+
+    public Simulator(SimulatorSettings settings, Dataset dataset, Clock clock) {
+        this.settings = settings;
+        this.dataset = dataset;
+        this.clock = clock;
+    }
+
+    public synchronized void start() throws Exception {
+        SigningKey key = SigningKey.generate();
+        AccessTokens tokens = new AccessTokens(key, settings.issuer(), clock);
+        FaultInjection faults = new FaultInjection();
+
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("kjernebro-simulator");
+        // Inside OSGi the components (jetty, ...) are found through the Camel runtime bundle's loader.
+        camel.setApplicationContextClassLoader(CamelContext.class.getClassLoader());
+        camel.addRoutes(new HelseIdRoutes(settings, dataset, key, tokens, clock));
+        camel.addRoutes(new KjernejournalRoutes(settings, dataset, tokens, faults, clock));
+        camel.addRoutes(new AuditRoutes(settings, tokens));
+        camel.addRoutes(new ControlRoutes(settings, faults));
+        try {
+            camel.start();
+        } catch (Exception e) {
+            camel.close();
+            throw e;
+        }
+        context = camel;
+    }
+
+    /** Stops the routes and the Jetty server so the port is free again. */
+    @Override
+    public synchronized void close() throws Exception {
+        if (context != null) {
+            try {
+                context.close();
+            } finally {
+                context = null;
+            }
+        }
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+}

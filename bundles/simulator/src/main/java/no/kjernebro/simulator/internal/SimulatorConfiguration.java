@@ -1,0 +1,28 @@
+package no.kjernebro.simulator.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Kjernebro NHN simulator",
+        description = "Stand-in for HelseID, kjernejournal and the audit receiver, with synthetic patients")
+@interface SimulatorConfiguration {
+
+    @AttributeDefinition(description = "Interface to listen on")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(description = "HTTP port")
+    int port() default 8190;
+
+    @AttributeDefinition(description = "Path of a JSON dataset; empty for the synthetic dataset inside the bundle")
+    String dataset() default "";
+
+    @AttributeDefinition(name = "clients.dir",
+            description = "Folder of <clientId>.pem RSA public keys; empty for ${karaf.etc}/kjernebro/helseid-clients")
+    String clients_dir() default "";
+
+    @AttributeDefinition(description = "Issuer URL put in tokens; client assertions must use issuer + /connect/token as aud")
+    String issuer() default "http://localhost:8190";
+
+    @AttributeDefinition(description = "Lifetime of a Helseindikator ticket in seconds")
+    long ticketTtlSeconds() default 600;
+}

@@ -1,0 +1,148 @@
+package no.kjernebro.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.junit.Rule;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the Kjernebro distribution (karaf-assembly) once per test class, offline against the local
+ * Maven repository, on free ports, and gives tests real HTTP access to the adapter and simulator.
+ */
+public abstract class KjernebroTestSupport {
+
+    /** Ports are chosen on the driver side and handed to the container as system properties. */
+    static final String HTTP_PORT = "kjernebro.itest.http.port";
+    static final String SIM_PORT = "kjernebro.itest.simulator.port";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Rule
+    public final TestWatcher dumpLogOnFailure = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description description) {
+            Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+            try {
+                List<String> lines = Files.readAllLines(log);
+                System.err.println("==== karaf.log (last 300 lines) after " + description + " ====");
+                lines.subList(Math.max(0, lines.size() - 300), lines.size()).forEach(System.err::println);
+            } catch (IOException io) {
+                System.err.println("could not read " + log + ": " + io);
+            }
+        }
+    };
+
+    @Configuration
+    public Option[] config() {
+        String httpPort = Integer.toString(freePort());
+        String simPort = Integer.toString(freePort());
+        String sim = "http://localhost:" + simPort;
+        String localRepo = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
+        String karafVersion = System.getProperty("karaf.version");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + System.getProperty("kjernebro.distribution"))
+                        .name("Kjernebro")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                CoreOptions.systemTimeout(180_000),
+                systemProperty(HTTP_PORT).value(httpPort),
+                systemProperty(SIM_PORT).value(simPort),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/no.kjernebro.runtime.cfg", "http.port", httpPort),
+                editConfigurationFilePut("etc/no.kjernebro.simulator.cfg", "port", simPort),
+                editConfigurationFilePut("etc/no.kjernebro.simulator.cfg", "issuer", sim),
+                editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "helseid.tokenUrl", sim + "/connect/token"),
+                editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "kj.baseUrl", sim),
+                editConfigurationFilePut("etc/no.kjernebro.audit.cfg", "forward.url", sim + "/fhir/AuditEvent"),
+                editConfigurationFilePut("etc/no.kjernebro.audit.cfg", "forward.intervalMs", "500")));
+        options.addAll(jdk17Flags(karafVersion));
+        return options.toArray(new Option[0]);
+    }
+
+    /** What bin/karaf passes on JDK 9+; Pax Exam starts the JVM itself, so the tests must pass them. */
+    private static List<Option> jdk17Flags(String karafVersion) {
+        List<Option> flags = new ArrayList<>();
+        for (String flag : new String[] {
+            "--add-reads=java.xml=java.logging",
+            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+            "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+            "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+            "--add-opens", "java.base/java.security=ALL-UNNAMED",
+            "--add-opens", "java.base/java.net=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+            "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+            "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*" + File.pathSeparator + "lib/endorsed/*"
+        }) {
+            flags.add(new VMOption(flag));
+        }
+        return flags;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    protected int httpPort() {
+        return Integer.getInteger(HTTP_PORT);
+    }
+
+    protected int simulatorPort() {
+        return Integer.getInteger(SIM_PORT);
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("bundle not installed: " + symbolicName);
+    }
+}
