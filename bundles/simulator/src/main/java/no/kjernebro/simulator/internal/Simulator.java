@@ -41,11 +41,18 @@ public final class Simulator implements AutoCloseable {
         camel.addRoutes(new KjernejournalRoutes(settings, dataset, tokens, faults, clock));
         camel.addRoutes(new AuditRoutes(settings, tokens));
         camel.addRoutes(new ControlRoutes(settings, faults));
+        // Jetty looks some classes up through the thread's context loader while it starts; in OSGi the
+        // activating thread's loader knows nothing of Jetty, so lend it the Camel runtime's for the start.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(CamelContext.class.getClassLoader());
         try {
             camel.start();
         } catch (Exception e) {
             camel.close();
             throw e;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         context = camel;
     }

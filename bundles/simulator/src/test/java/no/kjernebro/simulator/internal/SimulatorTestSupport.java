@@ -65,7 +65,9 @@ public abstract class SimulatorTestSupport {
 
     @AfterAll
     void stopSimulator() throws Exception {
-        simulator.close();
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 
     protected static KeyPair rsaKeyPair() throws Exception {

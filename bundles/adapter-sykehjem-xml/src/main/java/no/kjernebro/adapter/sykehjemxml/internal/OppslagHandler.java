@@ -66,9 +66,13 @@ final class OppslagHandler {
         StackTraceElement[] where = e.getStackTrace();
         // Message masked and no stack trace: an exception text may quote the request.
         LOG.error("sykehjem-xml oppslag {} failed unexpectedly: {}: {} at {}", correlationId, e.getClass().getName(),
-                IdentityMasking.mask(e.getMessage(), patientId), where.length > 0 ? where[0] : "?");
+                oneLine(IdentityMasking.mask(e.getMessage(), patientId)), where.length > 0 ? where[0] : "?");
         return new HttpAnswer(ErrorCode.INTERNAL_ERROR.httpStatus(), FeilmeldingWriter.write(ErrorCode.INTERNAL_ERROR,
                 null, Outcome.FAILED, correlationId, null, patientId));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("[\\r\\n]+", " ");
     }
 
     private Translation translate(HttpInbound in) {

@@ -43,9 +43,12 @@ public final class SykehjemXmlRoutes extends RouteBuilder {
 
     private final OppslagHandler handler;
 
+    /** Smallest accepted limit: below it even a minimal oppslag would be refused. */
+    static final int MIN_MAX_BYTES = 1024;
+
     @Activate
     public SykehjemXmlRoutes(@Reference LookupService lookupService, SykehjemXmlConfig config) {
-        this(lookupService, config.maxBytes());
+        this(lookupService, limit(config));
     }
 
     SykehjemXmlRoutes(LookupService lookupService, int maxBytes) {
@@ -54,7 +57,11 @@ public final class SykehjemXmlRoutes extends RouteBuilder {
 
     @Modified
     void modified(SykehjemXmlConfig config) {
-        handler.maxBytes(config.maxBytes());
+        handler.maxBytes(limit(config));
+    }
+
+    private static int limit(SykehjemXmlConfig config) {
+        return Math.max(MIN_MAX_BYTES, config.maxBytes());
     }
 
     @Override

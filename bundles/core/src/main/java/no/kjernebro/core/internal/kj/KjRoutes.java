@@ -21,6 +21,9 @@ final class KjRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // KjHttp turns every failure into an error code and logs it once; Camel's handler would log
+        // a full stack trace per timeout on top of that.
+        errorHandler(noErrorHandler());
         from(SYSTEM_TOKEN).routeId("kj-systemtoken").to(http(settings.tokenUrl(), "POST"));
         from(HELSEINDIKATOR).routeId("kj-helseindikator").to(http(settings.baseUrl() + "/v1/helseindikator", "POST"));
         from(EVERYTHING).routeId("kj-everything").to(http(settings.baseUrl() + "/v1/fhir/Patient/$everything", "GET"));

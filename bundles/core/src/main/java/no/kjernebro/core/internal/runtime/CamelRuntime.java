@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -133,6 +135,12 @@ public final class CamelRuntime implements DeployedAdapters {
     private void deploy(RoutesBuilder builder, String adapterId) {
         Set<String> before = routeIds();
         try {
+            // Camel silently replaces a route whose id exists: one adapter could take over another's.
+            String clash = clashingRouteId(builder);
+            if (clash != null) {
+                LOG.error("Adapter {} is NOT added: its route id '{}' is already used by another adapter", adapterId, clash);
+                return;
+            }
             context.addRoutes(builder);
         } catch (Exception e) {
             List<String> partial = added(before);
@@ -148,6 +156,19 @@ public final class CamelRuntime implements DeployedAdapters {
         }
         deployments.put(builder, new Deployment(adapterId, created));
         LOG.info("Adapter {} added: {} route(s) {}", adapterId, created.size(), created);
+    }
+
+    private String clashingRouteId(RoutesBuilder builder) throws Exception {
+        if (builder instanceof RouteBuilder rb) {
+            // configureRoutes builds the definitions once; addRoutes reuses them.
+            for (RouteDefinition def : rb.configureRoutes(context).getRoutes()) {
+                String id = def.getRouteId();
+                if (id != null && context.getRoute(id) != null) {
+                    return id;
+                }
+            }
+        }
+        return null;
     }
 
     private List<String> added(Set<String> before) {

@@ -1,10 +1,7 @@
 package no.kjernebro.simulator.internal.dataset;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The synthetic world the simulator serves: patients with their kjernejournal and the people who
@@ -22,7 +19,7 @@ public record Dataset(String beskrivelse, List<Person> personell, List<Pasient> 
     }
 
     public Optional<Pasient> pasient(String fnr) {
-        return Optional.ofNullable(byFnr().get(fnr));
+        return pasienter.stream().filter(p -> p.fnr().equals(fnr)).findFirst();
     }
 
     public Optional<Person> personByHpr(String hprNumber) {
@@ -31,10 +28,6 @@ public record Dataset(String beskrivelse, List<Person> personell, List<Pasient> 
 
     public Optional<Person> personBySubject(String subject) {
         return personell.stream().filter(p -> subject.equals(p.subject())).findFirst();
-    }
-
-    private Map<String, Pasient> byFnr() {
-        return pasienter.stream().collect(Collectors.toMap(Pasient::fnr, Function.identity(), (a, b) -> a));
     }
 
     /**

@@ -14,9 +14,10 @@ public final class DatasetLoader {
     public static final String DEFAULT_RESOURCE = "simulator/dataset.json";
 
     // Strict on purpose: a misspelt field in a hand-edited dataset should fail activation, not vanish.
+    // An absent flag (reservert, multidose, laast) simply means false.
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private DatasetLoader() {
     }

@@ -43,7 +43,13 @@ final class TokenEndpoint implements Processor {
         if (!JWT_BEARER.equals(form.get("client_assertion_type")) || form.get("client_assertion") == null) {
             throw HttpProblem.oauth(400, "invalid_request", "a jwt-bearer client_assertion is required");
         }
-        verifier.verify(clientId, form.get("client_assertion"), exchange.getIn().getHeader(Exchange.HTTP_URL, String.class));
+        try {
+            verifier.verify(clientId, form.get("client_assertion"), exchange.getIn().getHeader(Exchange.HTTP_URL, String.class));
+        } catch (HttpProblem refused) {
+            LOG.info("Refused token request of HelseID client {}: {}", clientId,
+                    refused.body().path("error_description").asText());
+            throw refused;
+        }
         requireScope(form.get("scope"));
         String orgnr = orgnr(form.get("authorization_details"));
 
