@@ -149,7 +149,9 @@ public final class LookupServiceImpl implements LookupService {
                     request.accessBasis(), granted.sections(), request.userToken(), epjSystem, correlationId)),
                     granted.markedForReview());
         } catch (KjernejournalException e) {
-            return Verdict.failed(e.error(), e.getMessage(), granted.markedForReview());
+            // the technical detail (hosts, ports, exception names) is for operators, not for callers
+            LOG.warn("Lookup {}: {} ({})", correlationId, e.error(), e.getMessage());
+            return Verdict.failed(e.error(), e.error().description(), granted.markedForReview());
         }
     }
 
