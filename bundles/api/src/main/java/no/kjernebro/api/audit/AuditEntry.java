@@ -56,7 +56,9 @@ public record AuditEntry(
         /** a patient's kjernejournal was looked up (or an attempt was made). */
         PATIENT_LOOKUP,
         /** an operator changed tenants, adapters or policy. */
-        ADMINISTRATION
+        ADMINISTRATION,
+        /** a system-level query on the municipality's behalf (e.g. Legemiddelvarsling in a sweep). */
+        SYSTEM_QUERY
     }
 
     public AuditEntry {

@@ -15,4 +15,18 @@ public interface AuditLog {
      * @throws AuditUnavailableException when the store cannot commit; the lookup must fail closed
      */
     AuditReceipt append(AuditEntry entry) throws AuditUnavailableException;
+
+    /**
+     * Appends several records, in order, all or none. Implementations should commit them in one
+     * transaction; this default appends one by one and is only atomic per record.
+     *
+     * @since 1.1
+     */
+    default java.util.List<AuditReceipt> appendAll(java.util.List<AuditEntry> entries) throws AuditUnavailableException {
+        java.util.List<AuditReceipt> receipts = new java.util.ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            receipts.add(append(entry));
+        }
+        return receipts;
+    }
 }
