@@ -147,6 +147,45 @@ public class LookupITest extends KjernebroTestSupport {
         }
     }
 
+    @Test
+    public void lookupsFailClosedWhileTheAuditLogIsDown() throws Exception {
+        Bundle audit = bundle("no.kjernebro.audit");
+        audit.stop();
+        try {
+            HttpResponse<String> r = Demo.send(httpPort(), Demo.ALTA_KEY, nurseToken, Demo.oppslag(Demo.ALTA,
+                    Demo.ALTA_ORGNR, Demo.NURSE_HPR, Demo.NURSE, "SP", Demo.STATUS_4_PATIENT, UUID.randomUUID().toString()));
+
+            assertEquals(r.body(), 503, r.statusCode());
+            assertEquals("AUDIT_UNAVAILABLE", Http.element(r.body(), "Kode"));
+            assertFalse("no patient data without a committed record", r.body().contains("Personalia"));
+        } finally {
+            audit.start();
+        }
+        Await.until("lookups work again once the audit log is back", () -> Demo.send(httpPort(), Demo.ALTA_KEY,
+                nurseToken, Demo.oppslag(Demo.ALTA, Demo.ALTA_ORGNR, Demo.NURSE_HPR, Demo.NURSE, "SP",
+                        Demo.STATUS_4_PATIENT, UUID.randomUUID().toString())).statusCode() == 200);
+    }
+
+    @Test
+    public void changingATenantFileTakesEffectWithoutARestart() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("karaf.etc"), "no.kjernebro.tenant-5601.cfg");
+        String original = java.nio.file.Files.readString(file);
+        long coreId = bundle("no.kjernebro.core").getBundleId();
+        try {
+            java.nio.file.Files.writeString(file, original.replaceFirst("(?m)^enabled\\s*=\\s*true", "enabled = false"));
+            Await.until("Alta disabled", () -> "TENANT_DISABLED".equals(Http.element(Demo.send(httpPort(), Demo.ALTA_KEY,
+                    nurseToken, Demo.oppslag(Demo.ALTA, Demo.ALTA_ORGNR, Demo.NURSE_HPR, Demo.NURSE, "SP",
+                            Demo.STATUS_4_PATIENT, UUID.randomUUID().toString())).body(), "Kode")));
+        } finally {
+            java.nio.file.Files.writeString(file, original);
+        }
+        Await.until("Alta enabled again", () -> Demo.send(httpPort(), Demo.ALTA_KEY, nurseToken, Demo.oppslag(Demo.ALTA,
+                Demo.ALTA_ORGNR, Demo.NURSE_HPR, Demo.NURSE, "SP", Demo.STATUS_4_PATIENT,
+                UUID.randomUUID().toString())).statusCode() == 200);
+        assertEquals("core was not restarted", Bundle.ACTIVE, bundle("no.kjernebro.core").getState());
+        assertEquals(coreId, bundle("no.kjernebro.core").getBundleId());
+    }
+
     private String adapterUrl() {
         return "http://localhost:" + httpPort() + "/kjernebro/sykehjem-xml/v1/oppslag";
     }
