@@ -71,6 +71,10 @@ public abstract class KjernebroTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.INFO),
                 CoreOptions.systemTimeout(180_000),
+                // the test probe waits for Pax Exam's own services while the features still install;
+                // its 10 s default is too short on a loaded machine
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+                systemProperty("pax.exam.service.timeout").value("120000"),
                 systemProperty(HTTP_PORT).value(httpPort),
                 systemProperty(SIM_PORT).value(simPort),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import no.kjernebro.api.audit.AuditEntry;
@@ -14,8 +16,8 @@ import no.kjernebro.api.audit.AuditReceipt;
 
 /**
  * Appends records to the chain. The chain head row is locked for the whole transaction, so
- * appends are serialized across threads and across Kjernebro nodes sharing one database, and a
- * record, its outbox row and the moved head are committed together or not at all.
+ * appends are serialized across threads and across Kjernebro nodes sharing one database, and the
+ * records, their outbox rows and the moved head are committed together or not at all.
  */
 public final class AuditRecordStore {
 
@@ -27,6 +29,7 @@ public final class AuditRecordStore {
     private static final String READ_FROM = "SELECT " + AuditRecordColumns.LIST
             + " FROM kjb_audit_record WHERE seq >= ? ORDER BY seq";
     private static final int ATTEMPTS = 3;
+    private static final int JDBC_BATCH = 500;
 
     /** The chain head: the last record's sequence number and hash (0 and genesis when empty). */
     public record Head(long lastSeq, String lastHash) {
@@ -51,10 +54,28 @@ public final class AuditRecordStore {
      * @throws SQLException when nothing was committed (the transaction was rolled back)
      */
     public AuditReceipt append(AuditEntry entry) throws SQLException {
+        return appendAll(List.of(entry)).get(0);
+    }
+
+    /**
+     * Commits the entries, in order, as the next records of the chain: one transaction, one lock of
+     * the head row, and batched inserts, so a sweep's batch costs one round of locking instead of one
+     * per patient. All of them are committed or none.
+     *
+     * @throws SQLException when nothing was committed (the transaction was rolled back)
+     */
+    public List<AuditReceipt> appendAll(List<AuditEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                AuditRecord record = appendOnce(entry);
-                return new AuditReceipt(record.reference(), record.seq(), record.hash());
+                List<AuditRecord> records = appendOnce(entries);
+                List<AuditReceipt> receipts = new ArrayList<>(records.size());
+                for (AuditRecord record : records) {
+                    receipts.add(new AuditReceipt(record.reference(), record.seq(), record.hash()));
+                }
+                return receipts;
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !isTransient(e)) {
                     throw e;
@@ -63,33 +84,63 @@ public final class AuditRecordStore {
         }
     }
 
-    private AuditRecord appendOnce(AuditEntry entry) throws SQLException {
+    private List<AuditRecord> appendOnce(List<AuditEntry> entries) throws SQLException {
         try (Connection con = dataSource.getConnection()) {
             con.setAutoCommit(false);
             try {
                 Head head = lockHead(con);
-                AuditRecord record = AuditRecord.chained(entry, head.lastSeq() + 1, head.lastHash());
-                try (PreparedStatement ps = con.prepareStatement(AuditRecordColumns.INSERT)) {
-                    AuditRecordColumns.bind(ps, record);
-                    ps.executeUpdate();
+                // The chain is computed under the lock: nobody else can move the head meanwhile.
+                List<AuditRecord> records = new ArrayList<>(entries.size());
+                String prevHash = head.lastHash();
+                long seq = head.lastSeq();
+                for (AuditEntry entry : entries) {
+                    AuditRecord record = AuditRecord.chained(entry, ++seq, prevHash);
+                    records.add(record);
+                    prevHash = record.hash();
                 }
-                try (PreparedStatement ps = con.prepareStatement(INSERT_OUTBOX)) {
+                insertAll(con, AuditRecordColumns.INSERT, records, AuditRecordColumns::bind);
+                OffsetDateTime due = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+                insertAll(con, INSERT_OUTBOX, records, (ps, record) -> {
                     ps.setLong(1, record.seq());
-                    ps.setObject(2, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-                    ps.executeUpdate();
-                }
+                    ps.setObject(2, due);
+                });
+                AuditRecord last = records.get(records.size() - 1);
                 try (PreparedStatement ps = con.prepareStatement(MOVE_HEAD)) {
-                    ps.setLong(1, record.seq());
-                    ps.setString(2, record.hash());
+                    ps.setLong(1, last.seq());
+                    ps.setString(2, last.hash());
                     if (ps.executeUpdate() != 1) {
                         throw new SQLException("the audit chain head row is missing");
                     }
                 }
                 con.commit();
-                return record;
+                return records;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(con, e);
                 throw e;
+            }
+        }
+    }
+
+    /** Binds one record's parameters. */
+    private interface Binder {
+        void bind(PreparedStatement ps, AuditRecord record) throws SQLException;
+    }
+
+    // Large calls go out in slices of JDBC_BATCH rows so the driver's buffers stay bounded.
+    private static void insertAll(Connection con, String sql, List<AuditRecord> records, Binder binder)
+            throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            int pending = 0;
+            for (AuditRecord record : records) {
+                binder.bind(ps, record);
+                ps.addBatch();
+                if (++pending == JDBC_BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
             }
         }
     }

@@ -11,9 +11,10 @@ import no.kjernebro.api.lookup.Profession;
 /**
  * Renders a record as a FHIR R4 {@code AuditEvent} shaped after IHE Basic Audit Log Patterns:
  * a patient lookup follows {@code IHE.BasicAudit.PatientRead} (user, client and server agents,
- * the patient entity and an entity for what was asked for); an administrative change follows
- * {@code IHE.BasicAudit.Update} without a patient entity. The event id is the record reference,
- * so a receiver can drop a re-sent event.
+ * the patient entity and an entity for what was asked for); a system-level query (Legemiddelvarsling
+ * in a sweep) follows {@code IHE.BasicAudit.PatientQuery} with the initiating system as requesting
+ * agent; an administrative change follows {@code IHE.BasicAudit.Update} without a patient entity.
+ * The event id is the record reference, so a receiver can drop a re-sent event.
  */
 public final class BalpAuditEventRenderer {
 
@@ -33,6 +34,7 @@ public final class BalpAuditEventRenderer {
     static final String HELSEID_SUBJECT = "https://helseid-sts.nhn.no";
     static final String HPR = "urn:oid:2.16.578.1.12.4.1.4.4";
     static final String ORGNR = "urn:oid:2.16.578.1.12.4.1.4.101";
+    static final String SYSTEM_ACTOR = "SYSTEM";
 
     private final ObjectMapper mapper;
     private final String serverName;
@@ -43,15 +45,14 @@ public final class BalpAuditEventRenderer {
     }
 
     public ObjectNode render(AuditRecord r) {
-        boolean lookup = AuditEntry.EventType.PATIENT_LOOKUP.name().equals(r.eventType());
+        Pattern pattern = Pattern.of(r.eventType());
         ObjectNode event = mapper.createObjectNode();
         event.put("resourceType", "AuditEvent");
         event.put("id", r.reference());
-        event.putObject("meta").putArray("profile")
-                .add(PROFILE_BASE + (lookup ? "IHE.BasicAudit.PatientRead" : "IHE.BasicAudit.Update"));
+        event.putObject("meta").putArray("profile").add(PROFILE_BASE + pattern.profile);
         coding(event.putObject("type"), AUDIT_EVENT_TYPE, "rest", "Restful Operation");
-        coding(event.putArray("subtype").addObject(), RESTFUL_INTERACTION, lookup ? "read" : "update", null);
-        event.put("action", lookup ? "R" : "U");
+        coding(event.putArray("subtype").addObject(), RESTFUL_INTERACTION, pattern.interaction, null);
+        event.put("action", pattern.action);
         event.put("recorded", HashChain.instant(r.recordedAt()));
         event.put("outcome", outcomeCode(r.outcome()));
         event.put("outcomeDesc", outcomeDesc(r));
@@ -64,8 +65,10 @@ public final class BalpAuditEventRenderer {
         if (r.patientId() != null) {
             patient(entities.addObject(), r.patientId());
         }
-        if (lookup) {
+        if (pattern == Pattern.PATIENT_READ) {
             query(entities.addObject(), r);
+        } else if (pattern == Pattern.PATIENT_QUERY) {
+            systemQuery(entities.addObject(), r);
         }
         if (r.correlationId() != null) {
             ObjectNode requestId = entities.addObject();
@@ -73,6 +76,33 @@ public final class BalpAuditEventRenderer {
             coding(requestId.putObject("type"), BALP_ENTITY_TYPE, "XrequestId", "X-Request-Id");
         }
         return event;
+    }
+
+    /** The BALP pattern an event type is rendered as. */
+    private enum Pattern {
+        /** a health worker's lookup: a read of the patient's record. */
+        PATIENT_READ("IHE.BasicAudit.PatientRead", "read", "R"),
+        /** a system-level query about a patient (Legemiddelvarsling): a search, executed by a system. */
+        PATIENT_QUERY("IHE.BasicAudit.PatientQuery", "search", "E"),
+        /** an administrative change. */
+        UPDATE("IHE.BasicAudit.Update", "update", "U");
+
+        final String profile;
+        final String interaction;
+        final String action;
+
+        Pattern(String profile, String interaction, String action) {
+            this.profile = profile;
+            this.interaction = interaction;
+            this.action = action;
+        }
+
+        static Pattern of(String eventType) {
+            if (AuditEntry.EventType.PATIENT_LOOKUP.name().equals(eventType)) {
+                return PATIENT_READ;
+            }
+            return AuditEntry.EventType.SYSTEM_QUERY.name().equals(eventType) ? PATIENT_QUERY : UPDATE;
+        }
     }
 
     /** FHIR R4 AuditEvent outcome: 0 success, 4 minor failure (refused), 8 serious failure. */
@@ -90,7 +120,13 @@ public final class BalpAuditEventRenderer {
     }
 
     private void user(ObjectNode agent, AuditRecord r) {
-        coding(agent.putObject("type").putArray("coding").addObject(), PARTICIPATION_TYPE, "IRCP", "information recipient");
+        if (SYSTEM_ACTOR.equals(r.actorType())) {
+            // a sweep or other system-level query: the requesting agent is the system that started it
+            coding(agent.putObject("type").putArray("coding").addObject(), DCM, "110150", "Application");
+        } else {
+            coding(agent.putObject("type").putArray("coding").addObject(), PARTICIPATION_TYPE, "IRCP",
+                    "information recipient");
+        }
         ObjectNode who = agent.putObject("who");
         if (r.actorId() != null) {
             ObjectNode id = who.putObject("identifier");
@@ -160,6 +196,16 @@ public final class BalpAuditEventRenderer {
         detail.addObject().put("type", "sections").put("valueString", r.sections());
         if (r.serviceContext() != null) {
             detail.addObject().put("type", "serviceContext").put("valueString", r.serviceContext());
+        }
+    }
+
+    private static void systemQuery(ObjectNode entity, AuditRecord r) {
+        entity.putObject("what").put("display", "kjernejournal Legemiddelvarsling");
+        coding(entity.putObject("type"), ENTITY_TYPE, "2", "System Object");
+        coding(entity.putObject("role"), OBJECT_ROLE, "24", "Query");
+        entity.put("description", r.reasonCode() == null ? "system query" : "system query " + r.reasonCode());
+        if (r.reasonCode() != null) {
+            entity.putArray("detail").addObject().put("type", "reasonCode").put("valueString", r.reasonCode());
         }
     }
 

@@ -2,6 +2,7 @@ package no.kjernebro.audit.internal;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kjernebro.api.audit.AuditEntry;
@@ -79,6 +80,32 @@ public final class JdbcAuditLog implements AuditLog {
             String why = LogSafe.describe(e);
             LOG.error("Audit store unavailable, nothing recorded for {}: {}", entry, why);
             throw new AuditUnavailableException("the audit log could not commit the record: " + why, LogSafe.scrub(e));
+        }
+    }
+
+    /**
+     * Commits all entries in one transaction (see {@link AuditRecordStore#appendAll}), so a batch of
+     * system queries is recorded completely or not at all, with the same fail-closed contract.
+     */
+    @Override
+    public List<AuditReceipt> appendAll(List<AuditEntry> entries) throws AuditUnavailableException {
+        List<AuditEntry> batch = List.copyOf(entries);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            if (!schemaReady) {
+                ensureSchema();
+            }
+            List<AuditReceipt> receipts = store.appendAll(batch);
+            LOG.debug("Audit records {} to {} committed ({} entries)", receipts.get(0).reference(),
+                    receipts.get(receipts.size() - 1).reference(), receipts.size());
+            return receipts;
+        } catch (SQLException | RuntimeException e) {
+            String why = LogSafe.describe(e);
+            LOG.error("Audit store unavailable, nothing recorded for {} entries (first {}): {}", batch.size(),
+                    batch.get(0), why);
+            throw new AuditUnavailableException("the audit log could not commit the records: " + why, LogSafe.scrub(e));
         }
     }
 

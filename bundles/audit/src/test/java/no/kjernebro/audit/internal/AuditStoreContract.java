@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import no.kjernebro.api.audit.AuditEntry;
 import no.kjernebro.api.audit.AuditReceipt;
 import no.kjernebro.api.audit.AuditUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +151,131 @@ abstract class AuditStoreContract {
         switchable.target = dataSource();
 
         assertThat(log.append(TestEntries.lookup()).sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void appendAllCommitsTheBatchInOrderAsPartOfOneChain() throws Exception {
+        JdbcAuditLog log = activatedLog(dataSource());
+        AuditReceipt before = log.append(TestEntries.lookup());
+        List<AuditEntry> batch = List.of(TestEntries.systemQuery("05902823095", "sweep-1/1"),
+                TestEntries.systemQuery("21874614847", "sweep-1/1"), TestEntries.systemQuery("12861550182", "sweep-1/1"));
+
+        List<AuditReceipt> receipts = log.appendAll(batch);
+        AuditReceipt after = log.append(TestEntries.administration());
+
+        assertThat(receipts).extracting(AuditReceipt::sequence).containsExactly(2L, 3L, 4L);
+        assertThat(receipts).extracting(AuditReceipt::reference)
+                .containsExactly("KJB-000000000002", "KJB-000000000003", "KJB-000000000004");
+        assertThat(after.sequence()).isEqualTo(5);
+        List<AuditRecord> stored = records();
+        assertThat(stored).extracting(AuditRecord::patientId)
+                .containsExactly(TestEntries.PATIENT, "05902823095", "21874614847", "12861550182", null);
+        assertThat(stored.get(1).prevHash()).isEqualTo(before.hash());
+        assertThat(stored.get(2).prevHash()).isEqualTo(receipts.get(0).hash());
+        assertThat(stored.get(4).prevHash()).isEqualTo(receipts.get(2).hash());
+        assertThat(stored.get(1).eventType()).isEqualTo("SYSTEM_QUERY");
+        assertThat(stored.get(1).actorType()).isEqualTo("SYSTEM");
+        assertThat(new AuditOutbox(dataSource()).size()).isEqualTo(5);
+        assertThat(log.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void fiveThousandRecordsInOneCall() throws Exception {
+        JdbcAuditLog log = activatedLog(dataSource());
+        List<AuditEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            batch.add(TestEntries.systemQuery(TestEntries.PATIENT, "sweep-big/" + (i / 100)));
+        }
+
+        List<AuditReceipt> receipts = log.appendAll(batch);
+
+        assertThat(receipts).hasSize(5000);
+        assertThat(receipts.get(0).sequence()).isEqualTo(1);
+        assertThat(receipts.get(4999).sequence()).isEqualTo(5000);
+        assertThat(count("kjb_audit_record")).isEqualTo(5000);
+        assertThat(new AuditOutbox(dataSource()).size()).isEqualTo(5000);
+        assertThat(new AuditRecordStore(dataSource()).head())
+                .isEqualTo(new AuditRecordStore.Head(5000, receipts.get(4999).hash()));
+        ChainVerifier.Result chain = log.verifyChain();
+        assertThat(chain.intact()).as(chain.problem()).isTrue();
+        assertThat(chain.verified()).isEqualTo(5000);
+    }
+
+    @Test
+    void aBatchThatFailsHalfWayWritesNoneOfItAndFailsClosed() throws Exception {
+        AuditSchema.ensure(dataSource());
+        AuditReceipt existing = new AuditRecordStore(dataSource()).append(TestEntries.lookup());
+        JdbcAuditLog log = activatedLog(FailingDataSource.failingOn(dataSource(), "kjb_audit_outbox"));
+        List<AuditEntry> batch = List.of(TestEntries.systemQuery("05902823095", "b"),
+                TestEntries.systemQuery("21874614847", "b"));
+
+        assertThatThrownBy(() -> log.appendAll(batch))
+                .isInstanceOf(AuditUnavailableException.class)
+                .hasRootCauseMessage("java.sql.SQLException: disk full (injected)");
+
+        assertThat(count("kjb_audit_record")).isEqualTo(1);
+        assertThat(count("kjb_audit_outbox")).isEqualTo(1);
+        assertThat(new AuditRecordStore(dataSource()).head()).isEqualTo(new AuditRecordStore.Head(1, existing.hash()));
+    }
+
+    @Test
+    void aBatchAgainstAnUnreachableDatabaseFailsClosed() {
+        JdbcAuditLog log = activatedLog(FailingDataSource.down());
+
+        assertThatThrownBy(() -> log.appendAll(List.of(TestEntries.systemQuery("05902823095", "b"))))
+                .isInstanceOf(AuditUnavailableException.class)
+                .hasRootCauseMessage("java.sql.SQLException: Connection refused");
+    }
+
+    @Test
+    void anEmptyBatchWritesNothing() throws Exception {
+        JdbcAuditLog log = activatedLog(dataSource());
+
+        assertThat(log.appendAll(List.of())).isEmpty();
+
+        assertThat(count("kjb_audit_record")).isZero();
+    }
+
+    @Test
+    void concurrentBatchesAndSingleAppendsInterleaveOnlyBetweenBatches() throws Exception {
+        JdbcAuditLog log = activatedLog(dataSource());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<List<AuditReceipt>>> batches = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String correlation = "batch-" + t;
+            batches.add(pool.submit(() -> {
+                List<AuditReceipt> mine = new ArrayList<>();
+                for (int b = 0; b < 5; b++) {
+                    List<AuditEntry> batch = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        batch.add(TestEntries.systemQuery(TestEntries.PATIENT, correlation));
+                    }
+                    List<AuditReceipt> receipts = log.appendAll(batch);
+                    // one batch takes consecutive positions: nothing else got in between
+                    assertThat(receipts.get(19).sequence() - receipts.get(0).sequence()).isEqualTo(19);
+                    mine.addAll(receipts);
+                }
+                return mine;
+            }));
+        }
+        Future<List<AuditReceipt>> singles = pool.submit(() -> {
+            List<AuditReceipt> mine = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                mine.add(log.append(TestEntries.lookup()));
+            }
+            return mine;
+        });
+        List<Long> sequences = new ArrayList<>();
+        for (Future<List<AuditReceipt>> batch : batches) {
+            batch.get(2, TimeUnit.MINUTES).forEach(r -> sequences.add(r.sequence()));
+        }
+        singles.get(2, TimeUnit.MINUTES).forEach(r -> sequences.add(r.sequence()));
+        pool.shutdown();
+
+        assertThat(sequences).hasSize(450).doesNotHaveDuplicates().allSatisfy(s -> assertThat(s).isBetween(1L, 450L));
+        ChainVerifier.Result chain = log.verifyChain();
+        assertThat(chain.intact()).as(chain.problem()).isTrue();
+        assertThat(chain.verified()).isEqualTo(450);
     }
 
     private static JdbcAuditLog activatedLog(DataSource dataSource) {

@@ -76,6 +76,29 @@ class BalpAuditEventRendererTest {
     }
 
     @Test
+    void aSystemQueryIsAPatientQueryWithTheInitiatingSystemAsRequestor() {
+        JsonNode event = render(TestEntries.systemQuery(TestEntries.PATIENT, "sweep-7/3"), 9);
+
+        assertThat(event.at("/meta/profile/0").asText()).endsWith("IHE.BasicAudit.PatientQuery");
+        assertThat(event.at("/subtype/0/code").asText()).isEqualTo("search");
+        assertThat(event.path("action").asText()).isEqualTo("E");
+        assertThat(event.path("outcome").asText()).isEqualTo("0");
+        JsonNode requestor = event.at("/agent/0");
+        assertThat(requestor.at("/type/coding/0/code").asText()).isEqualTo("110150");
+        assertThat(requestor.path("requestor").asBoolean()).isTrue();
+        assertThat(requestor.at("/who/identifier/value").asText()).isEqualTo("sweep-scheduler:5601");
+        assertThat(requestor.has("purposeOfUse")).isFalse();
+        assertThat(event.at("/agent/1/altId").asText()).isEqualTo("hjemmetjeneste-json");
+        JsonNode entities = event.path("entity");
+        assertThat(entities.get(0).at("/role/code").asText()).isEqualTo("1");
+        assertThat(entities.get(0).at("/what/identifier/value").asText()).isEqualTo(TestEntries.PATIENT);
+        assertThat(entities.get(1).at("/role/code").asText()).isEqualTo("24");
+        assertThat(entities.get(1).at("/what/display").asText()).contains("Legemiddelvarsling");
+        assertThat(entities.get(1).at("/detail/0/valueString").asText()).isEqualTo("LEGEMIDDELVARSLING");
+        assertThat(entities.get(2).at("/what/identifier/value").asText()).isEqualTo("sweep-7/3");
+    }
+
+    @Test
     void aDNumberIsIdentifiedInItsOwnRegister() {
         JsonNode event = render(TestEntries.lookup(TestEntries.D_NUMBER_PATIENT, Outcome.ALLOWED, "HPAKUTT"), 1);
 

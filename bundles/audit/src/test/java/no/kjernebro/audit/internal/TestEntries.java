@@ -45,6 +45,14 @@ final class TestEntries {
                 "enabled adapter sykehjem-xml", false);
     }
 
+    /** A Legemiddelvarsling query for one patient of a sweep, as core records it. */
+    static AuditEntry systemQuery(String patient, String correlationId) {
+        return new AuditEntry(EventType.SYSTEM_QUERY, TIME, correlationId, "5601", "990560102",
+                "hjemmetjeneste-json", "Kjernebro/hjemmetjeneste-json", "SYSTEM", "sweep-scheduler:5601", null, null,
+                null, null, patient, Set.of(), Outcome.ALLOWED, "LEGEMIDDELVARSLING",
+                "Legemiddelvarsling: harKjernejournal=true, nyLegemiddelinformasjon=false", false);
+    }
+
     static AuditEntry withReason(String reason) {
         AuditEntry e = lookup();
         return new AuditEntry(e.type(), e.time(), e.correlationId(), e.kommunenummer(), e.orgnr(), e.adapterId(),

@@ -25,4 +25,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Lifetime of a Helseindikator ticket in seconds")
     long ticketTtlSeconds() default 600;
+
+    @AttributeDefinition(name = "legemiddelvarsling.maxBatchSize",
+            description = "Most patients one Legemiddelvarsling request may name; larger requests are answered 400")
+    int legemiddelvarsling_maxBatchSize() default 100;
+
+    @AttributeDefinition(name = "legemiddelvarsling.syntheticNewShare",
+            description = "For valid identity numbers not in the dataset (load tests): the share with new medication "
+                    + "information on any one day, 0 to 1")
+    double legemiddelvarsling_syntheticNewShare() default 0.05;
 }

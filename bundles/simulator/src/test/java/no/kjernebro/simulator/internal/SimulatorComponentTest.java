@@ -111,6 +111,16 @@ class SimulatorComponentTest {
             public long ticketTtlSeconds() {
                 return 600;
             }
+
+            @Override
+            public int legemiddelvarsling_maxBatchSize() {
+                return 100;
+            }
+
+            @Override
+            public double legemiddelvarsling_syntheticNewShare() {
+                return 0.05;
+            }
         };
     }
 }

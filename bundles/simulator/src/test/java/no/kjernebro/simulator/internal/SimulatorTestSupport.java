@@ -58,9 +58,14 @@ public abstract class SimulatorTestSupport {
         int port = freePort();
         baseUrl = "http://127.0.0.1:" + port;
         SimulatorSettings settings = new SimulatorSettings("127.0.0.1", port, "", clientsDir,
-                "http://localhost:" + port, Duration.ofSeconds(600));
+                "http://localhost:" + port, Duration.ofSeconds(600), varsling());
         simulator = new Simulator(settings, DatasetLoader.loadDefault(), Clock.systemUTC());
         simulator.start();
+    }
+
+    /** Legemiddelvarsling settings of the simulator under test; a test class may pick others. */
+    protected SimulatorSettings.Varsling varsling() {
+        return SimulatorSettings.Varsling.DEFAULTS;
     }
 
     @AfterAll

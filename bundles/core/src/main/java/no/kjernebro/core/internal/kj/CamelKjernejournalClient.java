@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.kjernebro.api.lookup.ErrorCode;
@@ -18,6 +19,9 @@ import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.summary.Helseindikator;
 import no.kjernebro.api.summary.Legemidler;
 import no.kjernebro.api.summary.PatientSummary;
+import no.kjernebro.api.varsling.PasientSjekk;
+import no.kjernebro.api.varsling.VarslingSvar;
+import no.kjernebro.core.internal.tenant.Tenant;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
@@ -28,7 +32,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * its HTTP timeouts are set on that context's http components without touching the adapters', and
  * reconfiguring or restarting it never disturbs adapter routes.
  */
-public final class CamelKjernejournalClient implements KjernejournalClient, AutoCloseable {
+public final class CamelKjernejournalClient implements KjernejournalClient, LegemiddelvarslingClient, AutoCloseable {
 
     public static final String CONTEXT_NAME = "kjernebro-kj";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +45,7 @@ public final class CamelKjernejournalClient implements KjernejournalClient, Auto
     private final ProducerTemplate template;
     private final KjHttp http;
     private final SystemTokens tokens;
+    private final LegemiddelvarslingCall legemiddelvarsling;
 
     private CamelKjernejournalClient(KjernejournalSettings settings, Clock clock, CamelContext context) {
         this.settings = settings;
@@ -49,6 +54,7 @@ public final class CamelKjernejournalClient implements KjernejournalClient, Auto
         this.template = context.createProducerTemplate();
         this.http = new KjHttp(template);
         this.tokens = new SystemTokens(http, settings, clock);
+        this.legemiddelvarsling = new LegemiddelvarslingCall(http, tokens, settings);
     }
 
     /** Creates and starts the client's context. */
@@ -76,6 +82,21 @@ public final class CamelKjernejournalClient implements KjernejournalClient, Auto
             throw e;
         } catch (RuntimeException e) {
             throw new KjernejournalException(ErrorCode.INTERNAL_ERROR, "kjernejournal client failed: " + e, e);
+        }
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return settings.legemiddelvarslingMaxBatchSize();
+    }
+
+    @Override
+    public List<VarslingSvar> sjekk(Tenant tenant, List<PasientSjekk> pasienter, String epjSystem,
+                                    String correlationId) throws KjernejournalException {
+        try {
+            return legemiddelvarsling.sjekk(tenant, pasienter, epjSystem, correlationId);
+        } catch (RuntimeException e) {
+            throw new KjernejournalException(ErrorCode.INTERNAL_ERROR, "Legemiddelvarsling client failed: " + e, e);
         }
     }
 

@@ -12,6 +12,7 @@ final class KjRoutes extends RouteBuilder {
     static final String HELSEINDIKATOR = "direct:kj-helseindikator";
     static final String EVERYTHING = "direct:kj-everything";
     static final String LEGEMIDLER = "direct:kj-legemidler";
+    static final String LEGEMIDDELVARSLING = "direct:kj-legemiddelvarsling";
 
     private final KjernejournalSettings settings;
 
@@ -28,6 +29,8 @@ final class KjRoutes extends RouteBuilder {
         from(HELSEINDIKATOR).routeId("kj-helseindikator").to(http(settings.baseUrl() + "/v1/helseindikator", "POST"));
         from(EVERYTHING).routeId("kj-everything").to(http(settings.baseUrl() + "/v1/fhir/Patient/$everything", "GET"));
         from(LEGEMIDLER).routeId("kj-legemidler").to(http(settings.baseUrl() + "/v1/legemidler", "GET"));
+        from(LEGEMIDDELVARSLING).routeId("kj-legemiddelvarsling")
+                .to(http(settings.baseUrl() + settings.legemiddelvarslingPath(), "POST"));
     }
 
     private static String http(String url, String method) {

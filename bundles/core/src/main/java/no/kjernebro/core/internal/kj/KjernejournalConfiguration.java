@@ -30,4 +30,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Scope asked for in the system token request")
     String scope() default "nhn:kjernejournal/api";
+
+    @AttributeDefinition(name = "legemiddelvarsling.path",
+            description = "Path of Legemiddelvarsling under kj.baseUrl (the simulator's; verify against NHN)")
+    String legemiddelvarsling_path() default KjernejournalSettings.DEFAULT_LEGEMIDDELVARSLING_PATH;
+
+    @AttributeDefinition(name = "legemiddelvarsling.maxBatchSize",
+            description = "Most patients per Legemiddelvarsling request (verify against NHN); larger batches are refused")
+    int legemiddelvarsling_maxBatchSize() default KjernejournalSettings.DEFAULT_LEGEMIDDELVARSLING_MAX_BATCH_SIZE;
 }

@@ -105,7 +105,10 @@ public final class LookupServiceImpl implements LookupService {
         try {
             CallerCheck.Result caller = CallerCheck.check(tenants, rejected.kommunenummer(), credential);
             ErrorCode code = rejected.error() == null ? ErrorCode.INVALID_REQUEST : rejected.error();
-            Verdict verdict = caller.passed()
+            // A message whose municipality could not even be read names no tenant to authenticate
+            // against: its own defect (malformed, oversized, missing field) is the answer.
+            boolean noTenantNamed = rejected.kommunenummer() == null || rejected.kommunenummer().isBlank();
+            Verdict verdict = caller.passed() || noTenantNamed
                     ? Verdict.refused(code, rejected.message() == null ? code.description() : rejected.message())
                     : caller.refusal();
             AuditEntry entry = AuditRecords.rejected(rejected, caller.tenant(), verdict, clock.instant(), correlationId);

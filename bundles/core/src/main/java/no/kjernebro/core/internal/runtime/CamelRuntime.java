@@ -1,6 +1,7 @@
 package no.kjernebro.core.internal.runtime;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.common.HttpConsumer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * gracefully, and nothing else. One lock orders binds and unbinds: the route-id diff is only exact
  * when no other adapter adds routes at the same time, and an updated adapter's new routes must not
  * be added before its old ones (same ids) are gone.
+ *
+ * <p>Hot swap: the context's own {@link FallbackRoute} keeps the adapters' HTTP server up while no
+ * adapter is deployed and answers for absent adapters ("adapter unavailable", 503). An adapter that
+ * goes away first stops taking new requests (they reach the fallback), then its in-flight exchanges
+ * finish (bounded by {@code routeStopTimeoutSeconds}), then its routes are removed.
  */
 @Component(name = CamelRuntime.PID, immediate = true, service = DeployedAdapters.class)
 @Designate(ocd = RuntimeConfiguration.class)
@@ -40,6 +47,7 @@ public final class CamelRuntime implements DeployedAdapters {
     static final String PID = "no.kjernebro.runtime";
     public static final String CONTEXT_NAME = "kjernebro";
     private static final Logger LOG = LoggerFactory.getLogger(CamelRuntime.class);
+    private static final long DRAIN_POLL_MS = 5;
 
     private final Object lock = new Object();
     /** Bound before the context started; added on activate. Guarded by lock. */
@@ -48,8 +56,12 @@ public final class CamelRuntime implements DeployedAdapters {
     private final Map<RoutesBuilder, Deployment> deployments = new IdentityHashMap<>();
     private CamelContext context; // guarded by lock
     private long stopTimeoutSeconds = 30;
+    /** Adapters whose routes take requests, with their HTTP paths; read lock-free by the fallback route. */
+    private volatile Map<String, List<InboundPath>> accepting = Map.of();
+    /** Adapters with routes in the context (taking requests or finishing in-flight ones). */
+    private volatile Map<String, Integer> deployedView = Map.of();
 
-    private record Deployment(String adapterId, List<String> routeIds) {
+    private record Deployment(String adapterId, List<String> routeIds, List<InboundPath> inbound) {
     }
 
     @Activate
@@ -64,6 +76,16 @@ public final class CamelRuntime implements DeployedAdapters {
         ctx.getPropertiesComponent().setInitialProperties(props);
         ctx.getShutdownStrategy().setTimeout(Math.max(1, config.routeStopTimeoutSeconds()));
         ctx.start();
+        try {
+            // Binds the port now and holds it for as long as the context lives, adapters or not.
+            ctx.addRoutes(new FallbackRoute(new UnavailableAnswer(this::lacksEndpoint)));
+        } catch (Exception e) {
+            ctx.stop();
+            throw e;
+        }
+        boolean bypass = StoppingConsumerBypass.install(ctx.getRoute(FallbackRoute.ROUTE_ID).getConsumer());
+        LOG.info("Camel runtime: fallback route on {}:{} ({})", config.http_host(), config.http_port(),
+                bypass ? "stopping adapters answer 'adapter unavailable'" : "stopping adapters answer a bare 503");
         synchronized (lock) {
             stopTimeoutSeconds = Math.max(1, config.routeStopTimeoutSeconds());
             context = ctx;
@@ -83,6 +105,7 @@ public final class CamelRuntime implements DeployedAdapters {
             context = null;
             // The routes go with the context; DS unbinds the adapters after this and binds them to the next instance.
             deployments.clear();
+            publish(List.of());
         }
         if (ctx != null) {
             ctx.stop();
@@ -109,19 +132,39 @@ public final class CamelRuntime implements DeployedAdapters {
             pending.remove(builder);
             Deployment d = deployments.remove(builder);
             if (d != null && context != null) {
+                long started = System.nanoTime();
+                publish(List.of(d)); // from here on new requests for it get "adapter unavailable"
                 removeRoutes(d.adapterId(), d.routeIds());
-                LOG.info("Adapter {} removed: {} route(s) stopped and removed", d.adapterId(), d.routeIds().size());
+                publish(List.of());
+                LOG.info("Adapter {} removed: {} route(s) stopped and removed in {} ms", d.adapterId(), d.routeIds().size(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
         }
     }
 
     @Override
     public Map<String, Integer> deployed() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        synchronized (lock) {
-            deployments.values().forEach(d -> out.merge(d.adapterId(), d.routeIds().size(), Integer::sum));
+        return deployedView;
+    }
+
+    /** Whether the adapter takes new requests now (not while being removed) and none of its routes serves this. */
+    boolean lacksEndpoint(String adapterId, String method, String path) {
+        List<InboundPath> paths = accepting.get(adapterId);
+        return paths != null && paths.stream().noneMatch(p -> p.matches(method, path));
+    }
+
+    // Called with lock held, after every change to deployments.
+    private void publish(List<Deployment> stopping) {
+        Map<String, Integer> routes = new LinkedHashMap<>();
+        Map<String, List<InboundPath>> inbound = new LinkedHashMap<>();
+        for (Deployment d : deployments.values()) {
+            routes.merge(d.adapterId(), d.routeIds().size(), Integer::sum);
+            inbound.computeIfAbsent(d.adapterId(), id -> new ArrayList<>()).addAll(d.inbound());
         }
-        return out;
+        inbound.replaceAll((id, paths) -> List.copyOf(paths));
+        accepting = Map.copyOf(inbound);
+        stopping.forEach(d -> routes.merge(d.adapterId(), d.routeIds().size(), Integer::sum));
+        deployedView = Collections.unmodifiableMap(routes);
     }
 
     /** The shared context (null when not active); for tests and diagnostics. */
@@ -154,7 +197,15 @@ public final class CamelRuntime implements DeployedAdapters {
                 LOG.warn("Adapter {} created route '{}' whose id does not start with the adapter id", adapterId, id);
             }
         }
-        deployments.put(builder, new Deployment(adapterId, created));
+        List<InboundPath> inbound = new ArrayList<>();
+        for (String id : created) {
+            InboundPath p = InboundPath.of(context.getRoute(id).getConsumer());
+            if (p != null) {
+                inbound.add(p);
+            }
+        }
+        deployments.put(builder, new Deployment(adapterId, created, List.copyOf(inbound)));
+        publish(List.of());
         LOG.info("Adapter {} added: {} route(s) {}", adapterId, created.size(), created);
     }
 
@@ -191,6 +242,7 @@ public final class CamelRuntime implements DeployedAdapters {
 
     // Called with lock held. Stops every route before removing any, so no route is left feeding a removed one.
     private void removeRoutes(String adapterId, List<String> ids) {
+        drain(adapterId, ids);
         for (String id : ids) {
             try {
                 context.getRouteController().stopRoute(id, stopTimeoutSeconds, TimeUnit.SECONDS);
@@ -207,5 +259,39 @@ public final class CamelRuntime implements DeployedAdapters {
                 LOG.warn("Adapter {}: removing route {} failed: {}", adapterId, id, e.toString());
             }
         }
+    }
+
+    /**
+     * Suspends the adapter's HTTP consumers (new requests then reach the fallback route) and waits,
+     * bounded, until its in-flight exchanges are done. Camel's graceful stop would do the same but
+     * polls once a second; after this it finds nothing in flight and stops at once.
+     */
+    private void drain(String adapterId, List<String> ids) {
+        for (String id : ids) {
+            Route route = context.getRoute(id);
+            if (route != null && route.getConsumer() instanceof HttpConsumer http) {
+                try {
+                    http.suspend();
+                } catch (RuntimeException e) {
+                    LOG.warn("Adapter {}: suspending route {} failed: {}", adapterId, id, e.toString());
+                }
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(stopTimeoutSeconds);
+        try {
+            while (inflight(ids) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(DRAIN_POLL_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int inflight(List<String> ids) {
+        int n = 0;
+        for (String id : ids) {
+            n += context.getInflightRepository().size(id);
+        }
+        return n;
     }
 }

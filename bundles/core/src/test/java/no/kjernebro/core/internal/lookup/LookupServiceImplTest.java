@@ -322,6 +322,22 @@ class LookupServiceImplTest {
     }
 
     @Test
+    void aMessageWhoseMunicipalityCouldNotBeReadGetsItsOwnDefectAsTheAnswer() {
+        RejectedRequest unreadable = new RejectedRequest(null, "sykehjem-xml", null, null, null, null, null, null, null,
+                ErrorCode.PAYLOAD_TOO_LARGE, "larger than 65536 bytes");
+        assertThat(service.reject(ALTA, unreadable).error()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        assertThat(service.reject(null, unreadable).error()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        RejectedRequest namesAPatient = new RejectedRequest(" ", "sykehjem-xml", FNR, null, null, null, null, null, null,
+                ErrorCode.INVALID_REQUEST, "missing element Avsender/Kommunenummer");
+        assertThat(service.reject(ALTA, namesAPatient).error()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(audit.entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(e.reasonCode()).isEqualTo("INVALID_REQUEST");
+            assertThat(e.patientId()).isEqualTo(FNR);
+        });
+    }
+
+    @Test
     void aRefusalWithoutAPatientIsNotAudited() {
         LookupOutcome outcome = service.lookup(ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, null,
                 AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), NURSE_TOKEN, "sykehjem-xml"));

@@ -21,6 +21,7 @@ public final class KjernejournalRoutes extends HttpRoutes {
     private final HelseindikatorEndpoint helseindikator;
     private final EverythingEndpoint everything;
     private final LegemidlerEndpoint legemidler;
+    private final LegemiddelvarslingEndpoint legemiddelvarsling;
 
     public KjernejournalRoutes(SimulatorSettings settings, Dataset dataset, AccessTokens tokens, FaultInjection faults,
                                Clock clock) {
@@ -31,6 +32,7 @@ public final class KjernejournalRoutes extends HttpRoutes {
         this.helseindikator = new HelseindikatorEndpoint(dataset, tokens, tickets);
         this.everything = new EverythingEndpoint(access, clock);
         this.legemidler = new LegemidlerEndpoint(access);
+        this.legemiddelvarsling = new LegemiddelvarslingEndpoint(dataset, tokens, settings.varsling(), clock);
     }
 
     @Override
@@ -42,6 +44,8 @@ public final class KjernejournalRoutes extends HttpRoutes {
                 .process(faults::apply).process(KjernejournalRoutes::requireEpjSystem).process(everything);
         http("GET", "/v1/legemidler", "sim-kj-legemidler")
                 .process(faults::apply).process(KjernejournalRoutes::requireEpjSystem).process(legemidler);
+        http("POST", "/v1/legemiddelvarsling", "sim-kj-legemiddelvarsling")
+                .process(faults::apply).process(KjernejournalRoutes::requireEpjSystem).process(legemiddelvarsling);
     }
 
     private static void requireEpjSystem(Exchange exchange) {

@@ -1,0 +1,73 @@
+package no.kjernebro.adapter.forvaltningfil.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.EnumSet;
+import no.kjernebro.api.lookup.LookupOutcome;
+import no.kjernebro.api.lookup.Section;
+import org.junit.jupiter.api.Test;
+
+class WritersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Saksreferanse SAK = new Saksreferanse("2026/1234", "m-1", "5601", "VURDERING_AV_TJENESTE",
+            "2026/1234/m-1");
+
+    @Test
+    void restrictedViewShowsPersonaliaGpAndNextOfKinOnlyAndHidesTheCriticalInformationFlag() throws Exception {
+        LookupOutcome outcome = LookupOutcome.allowed(Fixtures.summary(Fixtures.restrictedView()), Fixtures.restrictedView(),
+                "ref-1", false, "2026/1234/m-1");
+
+        JsonNode svar = JSON.readTree(SvarWriter.write(SAK, outcome, "sak-1234.json"));
+
+        assertThat(svar.path("status").asText()).isEqualTo("OK");
+        assertThat(svar.path("saksnummer").asText()).isEqualTo("2026/1234");
+        assertThat(svar.path("meldingsId").asText()).isEqualTo("m-1");
+        assertThat(svar.path("korrelasjonsId").asText()).isEqualTo("2026/1234/m-1");
+        assertThat(svar.path("loggreferanse").asText()).isEqualTo("ref-1");
+        assertThat(svar.path("innfil").asText()).isEqualTo("sak-1234.json");
+        assertThat(svar.path("tildelteOpplysninger")).extracting(JsonNode::asText)
+                .containsExactly("PERSONALIA", "FASTLEGE", "PAARORENDE");
+        assertThat(svar.path("bruker").path("fodselsnummer").asText()).isEqualTo(Fixtures.PATIENT);
+        assertThat(svar.path("bruker").path("harKjernejournal").asBoolean()).isTrue();
+        assertThat(svar.path("personalia").path("etternavn").asText()).isEqualTo("Testesen");
+        assertThat(svar.path("personalia").path("adresse").path("poststed").asText()).isEqualTo("Alta");
+        assertThat(svar.path("fastlege").path("hprNummer").asText()).isEqualTo("9100001");
+        assertThat(svar.path("paarorende").get(0).path("relasjon").asText()).isEqualTo("datter");
+        assertThat(svar.has("helseindikator")).as("status 4 would reveal critical information").isFalse();
+        assertThat(svar.has("legemidler")).isFalse();
+        assertThat(svar.has("kritiskInformasjon")).isFalse();
+        assertThat(svar.has("vaksiner")).isFalse();
+    }
+
+    @Test
+    void aGrantedSectionIsRenderedEvenWhenAPolicyOverrideAddsIt() throws Exception {
+        EnumSet<Section> more = EnumSet.of(Section.PERSONALIA, Section.KRITISK_INFORMASJON, Section.LEGEMIDLER);
+        LookupOutcome outcome = LookupOutcome.allowed(Fixtures.summary(more), more, "ref-1", false, "c");
+
+        JsonNode svar = JSON.readTree(SvarWriter.write(SAK, outcome, "x.json"));
+
+        assertThat(svar.path("helseindikator").path("status").asInt()).isEqualTo(4);
+        assertThat(svar.path("kritiskInformasjon").get(0).path("kategori").asText()).isEqualTo("ALLERGI");
+        assertThat(svar.path("legemidler").path("oppforinger").get(0).path("multidose").asBoolean()).isTrue();
+        assertThat(svar.has("fastlege")).isFalse();
+    }
+
+    @Test
+    void errorFilesNeverNameThePatient() throws Exception {
+        byte[] feil = FeilWriter.write(SAK, "INVALID_PATIENT_ID", "05902823096 is not valid", "REFUSED", "ref-2",
+                "sak-05902823096.json", "05902823096");
+
+        String text = new String(feil, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("05902823096");
+        JsonNode node = JSON.readTree(feil);
+        assertThat(node.path("status").asText()).isEqualTo("FEIL");
+        assertThat(node.path("feil").path("kode").asText()).isEqualTo("INVALID_PATIENT_ID");
+        assertThat(node.path("feil").path("utfall").asText()).isEqualTo("REFUSED");
+        assertThat(node.path("feil").path("melding").asText()).isEqualTo("*********96 is not valid");
+        assertThat(node.path("loggreferanse").asText()).isEqualTo("ref-2");
+        assertThat(node.path("innfil").asText()).isEqualTo("sak-*********96.json");
+    }
+}
