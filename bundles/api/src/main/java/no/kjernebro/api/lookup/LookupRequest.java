@@ -19,6 +19,8 @@ import no.kjernebro.api.identity.NationalIdentityNumber;
  * @param adapterId the adapter that translated the message
  * @param userToken the actor's HelseID access token, passed on to kjernejournal
  * @param correlationId the caller's id for this request (or one the adapter assigned)
+ * @param samtykker the patient's additional consents given at the point of care (restricted modules,
+ *        locked prescriptions); {@link Samtykker#INGEN} when none. Since 1.1
  */
 public record LookupRequest(
         Requester requester,
@@ -30,9 +32,19 @@ public record LookupRequest(
         SourceSystem sourceSystem,
         String adapterId,
         String userToken,
-        String correlationId) {
+        String correlationId,
+        Samtykker samtykker) {
+
+    /** The 1.0 form, without additional consents. */
+    public LookupRequest(Requester requester, Actor actor, ServiceContext serviceContext, String patientId,
+                         AccessBasis accessBasis, Set<Section> wantedSections, SourceSystem sourceSystem,
+                         String adapterId, String userToken, String correlationId) {
+        this(requester, actor, serviceContext, patientId, accessBasis, wantedSections, sourceSystem, adapterId,
+                userToken, correlationId, Samtykker.INGEN);
+    }
 
     public LookupRequest {
+        samtykker = samtykker == null ? Samtykker.INGEN : samtykker;
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(serviceContext, "serviceContext");

@@ -1,6 +1,6 @@
 /** The canonical lookup request, its outcome, and the LookupService that core provides. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package no.kjernebro.api.lookup;
 
 import org.osgi.annotation.bundle.Export;

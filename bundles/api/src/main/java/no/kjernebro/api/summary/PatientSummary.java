@@ -9,6 +9,9 @@ import no.kjernebro.api.lookup.Section;
  * can tell "not granted" from "granted but empty". {@link #toString()} shows no identity number.
  *
  * @param patientId the national identity number looked up
+ * @param merknader what kjernejournal sent that Kjernebro could not map or that is incomplete (unknown
+ *        resource types, unknown codes, a module left out): the summary is complete only when empty.
+ *        Since 1.1
  */
 public record PatientSummary(
         String patientId,
@@ -21,9 +24,20 @@ public record PatientSummary(
         List<KritiskInformasjon> kritiskInformasjon,
         List<Vaksine> vaksiner,
         List<Besok> besokshistorikk,
-        EgneRegistreringer egneRegistreringer) {
+        EgneRegistreringer egneRegistreringer,
+        List<Merknad> merknader) {
+
+    /** The 1.0 form, without merknader. */
+    public PatientSummary(String patientId, Helseindikator helseindikator, java.util.Set<Section> sections,
+                          Personalia personalia, Fastlege fastlege, List<Paarorende> paarorende, Legemidler legemidler,
+                          List<KritiskInformasjon> kritiskInformasjon, List<Vaksine> vaksiner, List<Besok> besokshistorikk,
+                          EgneRegistreringer egneRegistreringer) {
+        this(patientId, helseindikator, sections, personalia, fastlege, paarorende, legemidler, kritiskInformasjon,
+                vaksiner, besokshistorikk, egneRegistreringer, List.of());
+    }
 
     public PatientSummary {
+        merknader = merknader == null ? List.of() : List.copyOf(merknader);
         sections = sections == null ? java.util.Set.of() : java.util.Set.copyOf(sections);
         paarorende = paarorende == null ? List.of() : List.copyOf(paarorende);
         kritiskInformasjon = kritiskInformasjon == null ? List.of() : List.copyOf(kritiskInformasjon);
@@ -47,7 +61,13 @@ public record PatientSummary(
                 keep.contains(Section.KRITISK_INFORMASJON) ? kritiskInformasjon : List.of(),
                 keep.contains(Section.VAKSINER) ? vaksiner : List.of(),
                 keep.contains(Section.BESOKSHISTORIKK) ? besokshistorikk : List.of(),
-                keep.contains(Section.EGNE_REGISTRERINGER) ? egneRegistreringer : null);
+                keep.contains(Section.EGNE_REGISTRERINGER) ? egneRegistreringer : null,
+                merknader.stream().filter(m -> m.seksjon() == null || keep.contains(m.seksjon())).toList());
+    }
+
+    /** True when everything kjernejournal sent for the granted sections was mapped. */
+    public boolean fullstendig() {
+        return merknader.isEmpty();
     }
 
     @Override

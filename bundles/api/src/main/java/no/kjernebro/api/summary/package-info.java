@@ -1,6 +1,6 @@
 /** The canonical patient summary: every section kjernejournal has, as records. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package no.kjernebro.api.summary;
 
 import org.osgi.annotation.bundle.Export;

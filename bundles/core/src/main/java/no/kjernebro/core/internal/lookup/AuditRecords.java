@@ -37,7 +37,19 @@ final class AuditRecords {
                 r.sourceSystem() == null ? null : r.sourceSystem().headerValue(),
                 actorType, actor.id(), actor.name(), professionOrRole,
                 r.serviceContext().name(), r.accessBasis().name(), r.patientId(),
-                v.sections(), v.outcome(), reasonCode(v), v.message(), v.markedForReview());
+                v.sections(), v.outcome(), reasonCode(v), v.message(), v.markedForReview())
+                .with(r.requester().unit(), patientName(v), null);
+    }
+
+    // Review rules compare the patient's surname with the health worker's; only known when fetched.
+    private static String patientName(Verdict v) {
+        if (v.summary() == null || v.summary().personalia() == null) {
+            return null;
+        }
+        var p = v.summary().personalia();
+        String name = ((p.givenName() == null ? "" : p.givenName()) + " "
+                + (p.familyName() == null ? "" : p.familyName())).trim();
+        return name.isEmpty() ? null : name;
     }
 
     static AuditEntry rejected(RejectedRequest r, Tenant tenant, Verdict v, Instant time, String correlationId) {
