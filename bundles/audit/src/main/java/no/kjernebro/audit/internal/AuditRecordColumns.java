@@ -10,15 +10,16 @@ import java.time.ZoneOffset;
 final class AuditRecordColumns {
 
     /** Every column, in the order {@link #bind} and {@link #read} use. */
-    static final String LIST = "seq, reference, event_type, recorded_at, correlation_id, kommunenummer, orgnr,"
-            + " adapter_id, source_system, actor_type, actor_id, actor_name, profession_or_role, service_context,"
-            + " access_basis, patient_id, sections, outcome, reason_code, reason, marked_for_review, prev_hash, hash";
+    static final String LIST = "seq, reference, chain, chain_seq, canonical_version, event_type, recorded_at,"
+            + " correlation_id, kommunenummer, orgnr, adapter_id, source_system, actor_type, actor_id, actor_name,"
+            + " profession_or_role, service_context, access_basis, patient_id, sections, outcome, reason_code, reason,"
+            + " marked_for_review, unit, patient_name, purpose, prev_hash, hash";
 
     /** The same columns qualified with alias {@code r}, for joins. */
     static final String QUALIFIED = "r." + LIST.replace(", ", ", r.");
 
-    static final String INSERT = "INSERT INTO kjb_audit_record (" + LIST + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = "INSERT INTO kjb_audit_record (" + LIST + ") VALUES ("
+            + "?, ".repeat(LIST.split(",").length - 1) + "?)";
 
     private AuditRecordColumns() {
     }
@@ -27,6 +28,9 @@ final class AuditRecordColumns {
         int i = 1;
         ps.setLong(i++, r.seq());
         ps.setString(i++, r.reference());
+        ps.setString(i++, r.chain());
+        ps.setLong(i++, r.chainSeq());
+        ps.setInt(i++, r.canonicalVersion());
         ps.setString(i++, r.eventType());
         ps.setObject(i++, OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC));
         ps.setString(i++, r.correlationId());
@@ -46,6 +50,9 @@ final class AuditRecordColumns {
         ps.setString(i++, r.reasonCode());
         ps.setString(i++, r.reason());
         ps.setBoolean(i++, r.markedForReview());
+        ps.setString(i++, r.unit());
+        ps.setString(i++, r.patientName());
+        ps.setString(i++, r.purpose());
         ps.setString(i++, r.prevHash());
         ps.setString(i, r.hash());
     }
@@ -54,6 +61,9 @@ final class AuditRecordColumns {
         return new AuditRecord(
                 rs.getLong("seq"),
                 rs.getString("reference"),
+                rs.getString("chain"),
+                rs.getLong("chain_seq"),
+                rs.getInt("canonical_version"),
                 rs.getString("event_type"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rs.getString("correlation_id"),
@@ -73,6 +83,9 @@ final class AuditRecordColumns {
                 rs.getString("reason_code"),
                 rs.getString("reason"),
                 rs.getBoolean("marked_for_review"),
+                rs.getString("unit"),
+                rs.getString("patient_name"),
+                rs.getString("purpose"),
                 rs.getString("prev_hash"),
                 rs.getString("hash"));
     }

@@ -8,31 +8,52 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import no.kjernebro.api.audit.AuditEntry;
 import no.kjernebro.api.audit.AuditReceipt;
 
 /**
- * Appends records to the chain. The chain head row is locked for the whole transaction, so
- * appends are serialized across threads and across Kjernebro nodes sharing one database, and the
- * records, their outbox rows and the moved head are committed together or not at all.
+ * Appends records to their chains. Every append locks row 1 of {@code kjb_audit_chain_head} (the
+ * global sequence) for its whole transaction, so appends are serialized across threads and across
+ * Kjernebro nodes sharing one database, global seq follows commit order, and the records, their
+ * outbox rows, the global sequence and the chain heads are committed together or not at all.
  */
 public final class AuditRecordStore {
 
-    private static final String LOCK_HEAD = "SELECT last_seq, last_hash FROM kjb_audit_chain_head WHERE id = 1 FOR UPDATE";
-    private static final String READ_HEAD = "SELECT last_seq, last_hash FROM kjb_audit_chain_head WHERE id = 1";
+    private static final String LOCK_SEQUENCE = "SELECT last_seq FROM kjb_audit_chain_head WHERE id = 1 FOR UPDATE";
+    private static final String READ_SEQUENCE = "SELECT last_seq, last_hash FROM kjb_audit_chain_head WHERE id = 1";
+    private static final String MOVE_SEQUENCE = "UPDATE kjb_audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1";
+    private static final String CHAIN_COLUMNS = "chain, last_chain_seq, last_hash, last_seq, purged_through";
+    private static final String READ_CHAIN = "SELECT " + CHAIN_COLUMNS + " FROM kjb_audit_chain WHERE chain = ?";
+    private static final String READ_CHAINS = "SELECT " + CHAIN_COLUMNS + " FROM kjb_audit_chain ORDER BY chain";
+    private static final String INSERT_CHAIN = "INSERT INTO kjb_audit_chain (" + CHAIN_COLUMNS + ") VALUES (?, ?, ?, ?, 0)";
+    private static final String MOVE_CHAIN =
+            "UPDATE kjb_audit_chain SET last_chain_seq = ?, last_hash = ?, last_seq = ? WHERE chain = ?";
     private static final String INSERT_OUTBOX =
             "INSERT INTO kjb_audit_outbox (seq, attempts, next_attempt_at, last_error) VALUES (?, 0, ?, NULL)";
-    private static final String MOVE_HEAD = "UPDATE kjb_audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1";
     private static final String READ_FROM = "SELECT " + AuditRecordColumns.LIST
             + " FROM kjb_audit_record WHERE seq >= ? ORDER BY seq";
     private static final int ATTEMPTS = 3;
     private static final int JDBC_BATCH = 500;
+    /** purgedThrough of a chain that has no head row yet (it is inserted, not updated). */
+    private static final long NO_ROW = -1;
 
-    /** The chain head: the last record's sequence number and hash (0 and genesis when empty). */
+    /** The global sequence: the last record's seq and hash (0 and genesis when empty). */
     public record Head(long lastSeq, String lastHash) {
+    }
+
+    /**
+     * A chain's head row.
+     *
+     * @param purgedThrough the last position a retention purge removed (0: none); the chain is
+     *        verified from the checkpoint at that position
+     */
+    public record ChainHead(String chain, long lastChainSeq, String lastHash, long lastSeq, long purgedThrough) {
     }
 
     private final DataSource dataSource;
@@ -49,7 +70,7 @@ public final class AuditRecordStore {
     }
 
     /**
-     * Commits the entry as the next record of the chain.
+     * Commits the entry as the next record of its chain.
      *
      * @throws SQLException when nothing was committed (the transaction was rolled back)
      */
@@ -58,9 +79,8 @@ public final class AuditRecordStore {
     }
 
     /**
-     * Commits the entries, in order, as the next records of the chain: one transaction, one lock of
-     * the head row, and batched inserts, so a sweep's batch costs one round of locking instead of one
-     * per patient. All of them are committed or none.
+     * Commits the entries, in order, each as the next record of its own chain: one transaction,
+     * batched inserts. All of them are committed or none.
      *
      * @throws SQLException when nothing was committed (the transaction was rolled back)
      */
@@ -69,13 +89,16 @@ public final class AuditRecordStore {
             return List.of();
         }
         for (int attempt = 1; ; attempt++) {
-            try {
-                List<AuditRecord> records = appendOnce(entries);
-                List<AuditReceipt> receipts = new ArrayList<>(records.size());
-                for (AuditRecord record : records) {
-                    receipts.add(new AuditReceipt(record.reference(), record.seq(), record.hash()));
+            try (Connection con = dataSource.getConnection()) {
+                con.setAutoCommit(false);
+                try {
+                    List<AuditRecord> records = appendInTransaction(con, entries, null);
+                    con.commit();
+                    return receipts(records);
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(con, e);
+                    throw e;
                 }
-                return receipts;
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !isTransient(e)) {
                     throw e;
@@ -84,39 +107,92 @@ public final class AuditRecordStore {
         }
     }
 
-    private List<AuditRecord> appendOnce(List<AuditEntry> entries) throws SQLException {
-        try (Connection con = dataSource.getConnection()) {
-            con.setAutoCommit(false);
-            try {
-                Head head = lockHead(con);
-                // The chain is computed under the lock: nobody else can move the head meanwhile.
-                List<AuditRecord> records = new ArrayList<>(entries.size());
-                String prevHash = head.lastHash();
-                long seq = head.lastSeq();
-                for (AuditEntry entry : entries) {
-                    AuditRecord record = AuditRecord.chained(entry, ++seq, prevHash);
-                    records.add(record);
-                    prevHash = record.hash();
+    /**
+     * Appends within the caller's transaction (the caller commits): for the purge, whose record
+     * must commit with the deletion.
+     *
+     * @param chainOverride the chain every entry goes to, or null for each entry's own chain
+     */
+    List<AuditRecord> appendInTransaction(Connection con, List<AuditEntry> entries, String chainOverride)
+            throws SQLException {
+        long seq = lockSequence(con);
+        // Computed under the lock: nobody else can move any head meanwhile.
+        Map<String, ChainHead> heads = readHeads(con, entries, chainOverride);
+        Map<String, ChainHead> moved = new HashMap<>();
+        List<AuditRecord> records = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            String chain = chainOverride != null ? chainOverride : entry.chain();
+            ChainHead head = moved.getOrDefault(chain, heads.get(chain));
+            AuditRecord record = AuditRecord.chained(entry, ++seq, chain, head.lastChainSeq() + 1, head.lastHash());
+            records.add(record);
+            moved.put(chain, new ChainHead(chain, record.chainSeq(), record.hash(), record.seq(),
+                    head.purgedThrough()));
+        }
+        insertAll(con, AuditRecordColumns.INSERT, records, AuditRecordColumns::bind);
+        OffsetDateTime due = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        insertAll(con, INSERT_OUTBOX, records, (ps, record) -> {
+            ps.setLong(1, record.seq());
+            ps.setObject(2, due);
+        });
+        AuditRecord last = records.get(records.size() - 1);
+        try (PreparedStatement ps = con.prepareStatement(MOVE_SEQUENCE)) {
+            ps.setLong(1, last.seq());
+            ps.setString(2, last.hash());
+            ps.executeUpdate();
+        }
+        moveHeads(con, heads, moved);
+        return records;
+    }
+
+    private static long lockSequence(Connection con) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(LOCK_SEQUENCE); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the audit sequence row (kjb_audit_chain_head id 1) is missing");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    // A chain without a head row starts at genesis; its row is inserted when the records are.
+    private static Map<String, ChainHead> readHeads(Connection con, List<AuditEntry> entries, String chainOverride)
+            throws SQLException {
+        TreeSet<String> chains = new TreeSet<>();
+        for (AuditEntry entry : entries) {
+            chains.add(chainOverride != null ? chainOverride : entry.chain());
+        }
+        Map<String, ChainHead> heads = new HashMap<>();
+        try (PreparedStatement ps = con.prepareStatement(READ_CHAIN)) {
+            for (String chain : chains) {
+                ps.setString(1, chain);
+                try (ResultSet rs = ps.executeQuery()) {
+                    heads.put(chain, rs.next() ? chainHead(rs) : new ChainHead(chain, 0, HashChain.GENESIS, 0, NO_ROW));
                 }
-                insertAll(con, AuditRecordColumns.INSERT, records, AuditRecordColumns::bind);
-                OffsetDateTime due = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-                insertAll(con, INSERT_OUTBOX, records, (ps, record) -> {
-                    ps.setLong(1, record.seq());
-                    ps.setObject(2, due);
-                });
-                AuditRecord last = records.get(records.size() - 1);
-                try (PreparedStatement ps = con.prepareStatement(MOVE_HEAD)) {
-                    ps.setLong(1, last.seq());
-                    ps.setString(2, last.hash());
-                    if (ps.executeUpdate() != 1) {
-                        throw new SQLException("the audit chain head row is missing");
-                    }
+            }
+        }
+        return heads;
+    }
+
+    private static void moveHeads(Connection con, Map<String, ChainHead> before, Map<String, ChainHead> after)
+            throws SQLException {
+        try (PreparedStatement update = con.prepareStatement(MOVE_CHAIN);
+             PreparedStatement insert = con.prepareStatement(INSERT_CHAIN)) {
+            for (ChainHead head : after.values()) {
+                boolean isNew = before.get(head.chain()).purgedThrough() == NO_ROW;
+                PreparedStatement ps = isNew ? insert : update;
+                if (isNew) {
+                    ps.setString(1, head.chain());
+                    ps.setLong(2, head.lastChainSeq());
+                    ps.setString(3, head.lastHash());
+                    ps.setLong(4, head.lastSeq());
+                } else {
+                    ps.setLong(1, head.lastChainSeq());
+                    ps.setString(2, head.lastHash());
+                    ps.setLong(3, head.lastSeq());
+                    ps.setString(4, head.chain());
                 }
-                con.commit();
-                return records;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(con, e);
-                throw e;
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("the head row of audit chain " + head.chain() + " did not move");
+                }
             }
         }
     }
@@ -145,29 +221,58 @@ public final class AuditRecordStore {
         }
     }
 
-    private static Head lockHead(Connection con) throws SQLException {
-        try (PreparedStatement ps = con.prepareStatement(LOCK_HEAD); ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the audit chain head row is missing");
-            }
-            return new Head(rs.getLong(1), rs.getString(2));
-        }
-    }
-
-    /** The committed chain head. */
+    /** The committed global sequence. */
     public Head head() throws SQLException {
         try (Connection con = dataSource.getConnection();
-             PreparedStatement ps = con.prepareStatement(READ_HEAD);
+             PreparedStatement ps = con.prepareStatement(READ_SEQUENCE);
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                throw new SQLException("the audit chain head row is missing");
+                throw new SQLException("the audit sequence row (kjb_audit_chain_head id 1) is missing");
             }
             return new Head(rs.getLong(1), rs.getString(2));
         }
     }
 
-    /** Streams committed records from {@code fromSeq} on, in sequence order. */
-    public void forEachRecord(long fromSeq, Consumer<AuditRecord> sink) throws SQLException {
+    /** The chain's committed head, empty when the chain has no records. */
+    public Optional<ChainHead> chainHead(String chain) throws SQLException {
+        try (Connection con = dataSource.getConnection()) {
+            return chainHead(con, chain);
+        }
+    }
+
+    static Optional<ChainHead> chainHead(Connection con, String chain) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(READ_CHAIN)) {
+            ps.setString(1, chain);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(chainHead(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Every chain's head, by chain name. */
+    public List<ChainHead> chainHeads() throws SQLException {
+        List<ChainHead> heads = new ArrayList<>();
+        try (Connection con = dataSource.getConnection();
+             PreparedStatement ps = con.prepareStatement(READ_CHAINS);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                heads.add(chainHead(rs));
+            }
+        }
+        return heads;
+    }
+
+    private static ChainHead chainHead(ResultSet rs) throws SQLException {
+        return new ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5));
+    }
+
+    /** A consumer of streamed records that may throw. */
+    public interface RecordSink {
+        void accept(AuditRecord record) throws SQLException;
+    }
+
+    /** Streams committed records from global {@code fromSeq} on, in global order. */
+    public void forEachRecord(long fromSeq, RecordSink sink) throws SQLException {
         try (Connection con = dataSource.getConnection()) {
             // PostgreSQL only streams with a cursor inside a transaction; otherwise it reads everything
             con.setAutoCommit(false);
@@ -185,21 +290,21 @@ public final class AuditRecordStore {
         }
     }
 
-    /** Verifies the whole stored chain against its head. */
-    public ChainVerifier.Result verifyChain() throws SQLException {
-        Head head = head();
-        ChainVerifier verifier = new ChainVerifier();
-        forEachRecord(1, verifier::accept);
-        return verifier.finish(head.lastSeq(), head.lastHash());
+    private static List<AuditReceipt> receipts(List<AuditRecord> records) {
+        List<AuditReceipt> receipts = new ArrayList<>(records.size());
+        for (AuditRecord record : records) {
+            receipts.add(new AuditReceipt(record.reference(), record.seq(), record.hash()));
+        }
+        return receipts;
     }
 
     // Serialization failures and lock timeouts leave nothing behind, so another try is safe.
-    private static boolean isTransient(SQLException e) {
+    static boolean isTransient(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("40") || "HYT00".equals(state) || "55P03".equals(state));
     }
 
-    private static void rollbackQuietly(Connection con, Exception cause) {
+    static void rollbackQuietly(Connection con, Exception cause) {
         try {
             con.rollback();
         } catch (SQLException rollbackFailed) {

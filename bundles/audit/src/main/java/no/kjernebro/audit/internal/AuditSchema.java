@@ -5,16 +5,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Creates the audit tables when they are missing. The SQL is the subset H2 2.2 and PostgreSQL 15
- * share, so the same statements serve the embedded default and production. Later versions add a
- * row to {@code kjb_audit_schema_version} and migrate from the version they find.
+ * Brings the audit schema to {@link #VERSION} by applying the {@link AuditMigrations} it has not
+ * seen, in order, recording each in {@code kjb_audit_schema_version}. The SQL is the subset H2 2.2
+ * and PostgreSQL 15 share, except steps marked PostgreSQL-only.
+ * <p>
+ * Several nodes may start at once. On PostgreSQL a transaction-scoped advisory lock serializes
+ * them and each migration is one transaction (PostgreSQL's DDL is transactional). H2 commits every
+ * DDL statement by itself, so there a JVM lock serializes starts, steps are idempotent, and a node
+ * that loses a race (duplicate version row) retries and finds the work done.
  */
 public final class AuditSchema {
 
-    public static final int VERSION = 1;
+    /** The version this build migrates to. */
+    public static final int VERSION = 2;
 
     /** Column widths, in characters; {@link AuditRecord} cuts text to them before hashing. */
     static final int CODE = 64;
@@ -24,103 +36,135 @@ public final class AuditSchema {
     static final int SECTIONS = 512;
     static final int LAST_ERROR = 500;
 
-    private static final String[] TABLES = {
-        "CREATE TABLE IF NOT EXISTS kjb_audit_schema_version ("
-            + " version INTEGER PRIMARY KEY,"
-            + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS kjb_audit_record ("
-            + " seq BIGINT PRIMARY KEY,"
-            + " reference VARCHAR(32) NOT NULL UNIQUE,"
-            + " event_type VARCHAR(32) NOT NULL,"
-            + " recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-            + " correlation_id VARCHAR(" + ID + "),"
-            + " kommunenummer VARCHAR(" + CODE + "),"
-            + " orgnr VARCHAR(" + CODE + "),"
-            + " adapter_id VARCHAR(" + CODE + "),"
-            + " source_system VARCHAR(" + NAME + "),"
-            + " actor_type VARCHAR(" + CODE + "),"
-            + " actor_id VARCHAR(" + ID + "),"
-            + " actor_name VARCHAR(" + NAME + "),"
-            + " profession_or_role VARCHAR(" + CODE + "),"
-            + " service_context VARCHAR(" + CODE + "),"
-            + " access_basis VARCHAR(" + CODE + "),"
-            + " patient_id VARCHAR(" + CODE + "),"
-            + " sections VARCHAR(" + SECTIONS + ") NOT NULL,"
-            + " outcome VARCHAR(16) NOT NULL,"
-            + " reason_code VARCHAR(" + CODE + "),"
-            + " reason VARCHAR(" + REASON + "),"
-            + " marked_for_review BOOLEAN NOT NULL,"
-            + " prev_hash VARCHAR(64) NOT NULL,"
-            + " hash VARCHAR(64) NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS kjb_audit_chain_head ("
-            + " id INTEGER PRIMARY KEY,"
-            + " last_seq BIGINT NOT NULL,"
-            + " last_hash VARCHAR(64) NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS kjb_audit_outbox ("
-            + " seq BIGINT PRIMARY KEY REFERENCES kjb_audit_record (seq),"
-            + " attempts INTEGER NOT NULL,"
-            + " next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-            + " last_error VARCHAR(" + LAST_ERROR + "))",
-        "CREATE INDEX IF NOT EXISTS kjb_audit_outbox_due ON kjb_audit_outbox (next_attempt_at)",
-        "CREATE INDEX IF NOT EXISTS kjb_audit_record_patient ON kjb_audit_record (patient_id, recorded_at)",
-    };
+    private static final Logger LOG = LoggerFactory.getLogger(AuditSchema.class);
+    private static final long ADVISORY_LOCK = 0x6b6a622d61756469L; // "kjb-audi"
+    private static final ReentrantLock LOCAL = new ReentrantLock();
+    private static final int ATTEMPTS = 5;
 
     private AuditSchema() {
     }
 
-    /**
-     * Creates whatever is missing and returns the schema version found. Safe to run on every start
-     * and from several nodes: a node that loses the race to create something retries once and then
-     * finds it there.
-     */
+    /** The same as {@link #migrate}; kept for callers of schema version 1. */
     public static int ensure(DataSource dataSource) throws SQLException {
-        try {
-            return ensureOnce(dataSource);
-        } catch (SQLException raced) {
-            return ensureOnce(dataSource);
+        return migrate(dataSource);
+    }
+
+    /**
+     * Applies the missing migrations and returns the version the schema is at.
+     *
+     * @throws SQLException when the database is unreachable, a migration fails every attempt, or the
+     *         schema is newer than this build knows
+     */
+    public static int migrate(DataSource dataSource) throws SQLException {
+        return migrate(dataSource, AuditMigrations.ALL);
+    }
+
+    static int migrate(DataSource dataSource, List<Migration> migrations) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return migrateOnce(dataSource, migrations);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || isNewerSchema(e) || isConnectionFailure(e)) {
+                    throw e;
+                }
+                LOG.info("Audit schema migration attempt {} failed ({}); another node may be migrating, retrying",
+                        attempt, LogSafe.describe(e));
+                pause(attempt);
+            }
         }
     }
 
-    private static int ensureOnce(DataSource dataSource) throws SQLException {
+    private static int migrateOnce(DataSource dataSource, List<Migration> migrations) throws SQLException {
+        LOCAL.lock();
         try (Connection con = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(con);
             con.setAutoCommit(false);
             try {
-                try (Statement st = con.createStatement()) {
-                    for (String ddl : TABLES) {
-                        st.execute(ddl);
+                createVersionTable(con);
+                con.commit();
+                int latest = migrations.get(migrations.size() - 1).version();
+                for (Migration migration : migrations) {
+                    lock(con, dialect);
+                    int current = currentVersion(con);
+                    if (current > latest) {
+                        throw new SQLException("the audit schema is at version " + current
+                                + ", newer than this build knows (" + latest + "); refusing to write to it", "KJB03");
                     }
+                    if (migration.version() <= current) {
+                        con.commit();
+                        continue;
+                    }
+                    for (Migration.Step step : migration.steps()) {
+                        step.apply(con, dialect);
+                    }
+                    recordVersion(con, migration.version());
+                    con.commit();
+                    LOG.info("Audit schema migrated to version {}: {}", migration.version(), migration.description());
                 }
-                insertIfMissing(con, "SELECT 1 FROM kjb_audit_chain_head WHERE id = 1",
-                        "INSERT INTO kjb_audit_chain_head (id, last_seq, last_hash) VALUES (1, 0, '"
-                                + HashChain.GENESIS + "')");
-                insertIfMissing(con, "SELECT 1 FROM kjb_audit_schema_version WHERE version = " + VERSION,
-                        "INSERT INTO kjb_audit_schema_version (version, applied_at) VALUES (" + VERSION + ", CURRENT_TIMESTAMP)");
                 int found = currentVersion(con);
                 con.commit();
                 return found;
-            } catch (SQLException e) {
-                con.rollback();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    con.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             }
+        } finally {
+            LOCAL.unlock();
         }
     }
 
-    private static void insertIfMissing(Connection con, String probe, String insert) throws SQLException {
-        try (PreparedStatement check = con.prepareStatement(probe); ResultSet rs = check.executeQuery()) {
-            if (rs.next()) {
-                return;
+    private static void createVersionTable(Connection con) throws SQLException {
+        try (Statement st = con.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS kjb_audit_schema_version ("
+                    + " version INTEGER PRIMARY KEY,"
+                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        }
+    }
+
+    private static void lock(Connection con, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = con.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                ps.setLong(1, ADVISORY_LOCK);
+                ps.execute();
             }
         }
-        try (Statement ins = con.createStatement()) {
-            ins.executeUpdate(insert);
-        }
     }
 
-    private static int currentVersion(Connection con) throws SQLException {
+    /** The highest version recorded, 0 for an empty database. */
+    static int currentVersion(Connection con) throws SQLException {
         try (Statement st = con.createStatement();
              ResultSet rs = st.executeQuery("SELECT MAX(version) FROM kjb_audit_schema_version")) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    private static void recordVersion(Connection con, int version) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(
+                "INSERT INTO kjb_audit_schema_version (version, applied_at) VALUES (?, ?)")) {
+            ps.setInt(1, version);
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+    }
+
+    private static boolean isNewerSchema(SQLException e) {
+        return "KJB03".equals(e.getSQLState());
+    }
+
+    static boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

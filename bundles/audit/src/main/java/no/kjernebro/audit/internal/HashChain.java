@@ -1,28 +1,29 @@
 package no.kjernebro.audit.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /**
- * The hash chain: each record's hash is SHA-256 over the previous hash and the record's canonical
- * form. The canonical form is version-tagged, lists the fields in a fixed order and prefixes every
- * field with its UTF-8 length (null has its own marker), so two different records can never
- * serialize to the same bytes. Changing it breaks every stored chain: add a new version instead.
+ * The hash chain: each record's hash is SHA-256 over the previous hash (of the same chain) and the
+ * record's canonical form. The canonical form is version-tagged and length-prefixed
+ * ({@link CanonicalForm}); a record stores which version it was hashed with, so changing the form
+ * means adding a version, never editing one.
+ * <ul>
+ * <li>v1 ({@code kjb-audit-v1}): the schema-1 fields; records written before per-tenant chains.</li>
+ * <li>v2 ({@code kjb-audit-v2}): adds the chain and the position in it, and unit, patient name and
+ *     purpose.</li>
+ * </ul>
  */
 public final class HashChain {
 
-    /** The previous hash of the first record. */
+    /** The previous hash of the first record of a chain. */
     public static final String GENESIS = "0".repeat(64);
 
-    private static final byte[] VERSION = "kjb-audit-v1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final DateTimeFormatter MICROS_UTC =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    /** The canonical form new records are hashed with. */
+    public static final int CURRENT_VERSION = 2;
 
     private HashChain() {
     }
@@ -35,51 +36,58 @@ public final class HashChain {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    /** The bytes that are hashed after the previous hash. */
+    /** The bytes that are hashed after the previous hash, in the record's own canonical version. */
     public static byte[] canonical(AuditRecord r) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        out.writeBytes(VERSION);
-        field(out, Long.toString(r.seq()));
-        field(out, r.reference());
-        field(out, r.eventType());
-        field(out, instant(r.recordedAt()));
-        field(out, r.correlationId());
-        field(out, r.kommunenummer());
-        field(out, r.orgnr());
-        field(out, r.adapterId());
-        field(out, r.sourceSystem());
-        field(out, r.actorType());
-        field(out, r.actorId());
-        field(out, r.actorName());
-        field(out, r.professionOrRole());
-        field(out, r.serviceContext());
-        field(out, r.accessBasis());
-        field(out, r.patientId());
-        field(out, r.sections());
-        field(out, r.outcome());
-        field(out, r.reasonCode());
-        field(out, r.reason());
-        field(out, Boolean.toString(r.markedForReview()));
-        return out.toByteArray();
+        switch (r.canonicalVersion()) {
+            case 1:
+                return v1(r);
+            case 2:
+                return v2(r);
+            default:
+                throw new IllegalArgumentException("unknown canonical form version " + r.canonicalVersion()
+                        + " of " + r.reference());
+        }
+    }
+
+    private static byte[] v1(AuditRecord r) {
+        CanonicalForm form = new CanonicalForm("kjb-audit-v1").field(r.seq()).field(r.reference());
+        return common(form, r).bytes();
+    }
+
+    private static byte[] v2(AuditRecord r) {
+        CanonicalForm form = new CanonicalForm("kjb-audit-v2").field(r.seq()).field(r.reference())
+                .field(r.chain()).field(r.chainSeq());
+        return common(form, r).field(r.unit()).field(r.patientName()).field(r.purpose()).bytes();
+    }
+
+    private static CanonicalForm common(CanonicalForm form, AuditRecord r) {
+        return form.field(r.eventType())
+                .field(r.recordedAt())
+                .field(r.correlationId())
+                .field(r.kommunenummer())
+                .field(r.orgnr())
+                .field(r.adapterId())
+                .field(r.sourceSystem())
+                .field(r.actorType())
+                .field(r.actorId())
+                .field(r.actorName())
+                .field(r.professionOrRole())
+                .field(r.serviceContext())
+                .field(r.accessBasis())
+                .field(r.patientId())
+                .field(r.sections())
+                .field(r.outcome())
+                .field(r.reasonCode())
+                .field(r.reason())
+                .field(Boolean.toString(r.markedForReview()));
     }
 
     /** ISO-8601 in UTC with exactly six fractional digits; sub-microsecond digits are dropped. */
     public static String instant(Instant time) {
-        return MICROS_UTC.format(time);
+        return CanonicalForm.instant(time);
     }
 
-    private static void field(ByteArrayOutputStream out, String value) {
-        if (value == null) {
-            out.writeBytes("-\n".getBytes(StandardCharsets.US_ASCII));
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(bytes);
-        out.write('\n');
-    }
-
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,10 +1,10 @@
 package no.kjernebro.audit.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kjernebro.api.audit.AuditEntry;
 import no.kjernebro.api.audit.AuditLog;
 import no.kjernebro.api.audit.AuditReceipt;
@@ -20,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link AuditLog} service over a JDBC database. A configuration change restarts only the
- * forwarder, so core's reference to this service survives it; a new {@code dataSource.target}
- * makes DS reactivate the component with the new DataSource.
+ * The {@link AuditLog} service over a JDBC database: appends go through a {@link GroupCommitter},
+ * so each caller returns after its own commit while concurrent callers share transactions. A
+ * configuration change only adjusts the committer, so core's reference to this service survives
+ * it; a new {@code dataSource.target} makes DS reactivate the component with the new DataSource.
+ * Forwarding is a component of its own (package {@code forward}).
  */
 @Component(name = "no.kjernebro.audit", configurationPid = "no.kjernebro.audit", service = AuditLog.class,
         immediate = true)
@@ -34,10 +36,12 @@ public final class JdbcAuditLog implements AuditLog {
     @Reference(target = "(dataSourceName=kjernebro-audit)")
     private DataSource dataSource;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private volatile AuditRecordStore store;
+    private AuditRecordStore store;
+    private DataSource guarded;
+    private GroupCommitter committer;
     private volatile boolean schemaReady;
-    private AuditForwarder forwarder;
+    private volatile boolean syncEachCommit;
+    private volatile Dialect dialect;
 
     /** For DS. */
     public JdbcAuditLog() {
@@ -49,29 +53,28 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Activate
     void activate(AuditConfiguration config) {
-        store = new AuditRecordStore(dataSource);
+        guarded = new AppendOnlyDataSource(dataSource);
+        store = new AuditRecordStore(guarded);
+        syncEachCommit = config.store_h2SyncEachCommit();
+        committer = new GroupCommitter(this::commitGroup, settings(config), "kjb-audit-committer");
         ensureSchema();
-        startForwarder(config);
     }
 
     @Modified
     void modified(AuditConfiguration config) {
-        stopForwarder();
-        startForwarder(config);
+        syncEachCommit = config.store_h2SyncEachCommit();
+        committer.update(settings(config));
     }
 
     @Deactivate
     void deactivate() {
-        stopForwarder();
+        committer.close();
     }
 
     @Override
     public AuditReceipt append(AuditEntry entry) throws AuditUnavailableException {
         try {
-            if (!schemaReady) {
-                ensureSchema();
-            }
-            AuditReceipt receipt = store.append(entry);
+            AuditReceipt receipt = committer.commit(List.of(entry)).get(0);
             LOG.debug("Audit record {} committed: {} patient={}", receipt.reference(), entry.type(),
                     NationalIdentityNumber.mask(entry.patientId()));
             return receipt;
@@ -84,8 +87,8 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     /**
-     * Commits all entries in one transaction (see {@link AuditRecordStore#appendAll}), so a batch of
-     * system queries is recorded completely or not at all, with the same fail-closed contract.
+     * Commits all entries in one transaction, in order and not interleaved with other callers'
+     * records, with the same fail-closed contract.
      */
     @Override
     public List<AuditReceipt> appendAll(List<AuditEntry> entries) throws AuditUnavailableException {
@@ -94,10 +97,7 @@ public final class JdbcAuditLog implements AuditLog {
             return List.of();
         }
         try {
-            if (!schemaReady) {
-                ensureSchema();
-            }
-            List<AuditReceipt> receipts = store.appendAll(batch);
+            List<AuditReceipt> receipts = committer.commit(batch);
             LOG.debug("Audit records {} to {} committed ({} entries)", receipts.get(0).reference(),
                     receipts.get(receipts.size() - 1).reference(), receipts.size());
             return receipts;
@@ -109,40 +109,50 @@ public final class JdbcAuditLog implements AuditLog {
         }
     }
 
-    /** Verifies the stored chain; for a later shell command and for tests. */
-    public ChainVerifier.Result verifyChain() throws SQLException {
-        return store.verifyChain();
+    /** Transactions the committer has committed (for tests and benchmarks). */
+    long groupsCommitted() {
+        return committer.groupsCommitted();
     }
 
-    // A database that is down at start must not kill the component: append retries and fails closed.
-    private synchronized void ensureSchema() {
-        if (schemaReady) {
-            return;
+    // Runs on the committer thread, so a database that hangs costs callers no more than their timeout.
+    private List<AuditReceipt> commitGroup(List<AuditEntry> entries) throws SQLException {
+        if (!schemaReady) {
+            migrate();
         }
+        List<AuditReceipt> receipts = store.appendAll(entries);
+        if (syncEachCommit && dialect == Dialect.H2) {
+            try (Connection con = dataSource.getConnection()) {
+                Durability.syncH2(con);
+            }
+        }
+        return receipts;
+    }
+
+    // A database that is down at start must not kill the component: appends retry and fail closed.
+    private void ensureSchema() {
         try {
-            int version = AuditSchema.ensure(dataSource);
-            schemaReady = true;
-            LOG.info("Audit schema ready (version {})", version);
+            migrate();
         } catch (SQLException e) {
-            LOG.error("Could not create the audit schema; appends fail until the database answers: {}",
+            LOG.error("Could not migrate the audit schema; appends fail until the database answers: {}",
                     LogSafe.describe(e));
         }
     }
 
-    private synchronized void startForwarder(AuditConfiguration config) {
-        if (!config.forward_enabled()) {
-            LOG.info("Forwarding of audit events is disabled");
+    private synchronized void migrate() throws SQLException {
+        if (schemaReady) {
             return;
         }
-        forwarder = new AuditForwarder(new AuditOutbox(dataSource), mapper, ForwardSettings.from(config),
-                Clock.systemUTC());
-        forwarder.start();
+        int version = AuditSchema.migrate(dataSource);
+        try (Connection con = dataSource.getConnection()) {
+            dialect = Dialect.of(con);
+        }
+        Durability.check(dataSource);
+        schemaReady = true;
+        LOG.info("Audit schema ready (version {})", version);
     }
 
-    private synchronized void stopForwarder() {
-        if (forwarder != null) {
-            forwarder.stop();
-            forwarder = null;
-        }
+    private static GroupCommitter.Settings settings(AuditConfiguration config) {
+        return new GroupCommitter.Settings(config.store_maxGroupSize(),
+                Duration.ofMillis(config.store_commitTimeoutMs()), config.store_maxQueued());
     }
 }

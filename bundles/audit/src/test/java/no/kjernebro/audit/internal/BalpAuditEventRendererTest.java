@@ -1,145 +1,283 @@
 package no.kjernebro.audit.internal;
 
+import static no.kjernebro.audit.internal.FhirR4Validation.assertValid;
+import static no.kjernebro.audit.internal.FhirR4Validation.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import no.kjernebro.api.audit.AuditEntry;
-import no.kjernebro.api.lookup.Outcome;
+import no.kjernebro.api.audit.StoredAuditRecord;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 
+/** Every kind of record renders as an AuditEvent that HAPI's R4 validator accepts, with the BALP codings. */
 class BalpAuditEventRendererTest {
 
-    private final BalpAuditEventRenderer renderer = new BalpAuditEventRenderer(new ObjectMapper(), "kjernebro-test");
+    private final FhirAuditEventFormat format = new FhirAuditEventFormat("kjernebro-test.alta.kommune.no");
 
     @Test
-    void anAllowedLookupIsAPatientRead() {
-        JsonNode event = render(TestEntries.lookup(), 7);
+    void anAllowedLookupIsABalpPatientQuery() {
+        AuditEvent event = renderValid(BalpTestRecords.allowed());
 
-        assertThat(event.path("resourceType").asText()).isEqualTo("AuditEvent");
-        assertThat(event.path("id").asText()).isEqualTo("KJB-000000000007");
-        assertThat(event.at("/meta/profile/0").asText()).endsWith("IHE.BasicAudit.PatientRead");
-        assertThat(event.at("/type/system").asText()).isEqualTo("http://terminology.hl7.org/CodeSystem/audit-event-type");
-        assertThat(event.at("/type/code").asText()).isEqualTo("rest");
-        assertThat(event.at("/subtype/0/code").asText()).isEqualTo("read");
-        assertThat(event.path("action").asText()).isEqualTo("R");
-        assertThat(event.path("recorded").asText()).isEqualTo("2025-03-02T10:15:30.123456Z");
-        assertThat(event.path("outcome").asText()).isEqualTo("0");
+        assertThat(event.getMeta().getProfile()).extracting(p -> p.getValue())
+                .containsExactly("https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.PatientQuery");
+        assertThat(codes(event.getType())).containsExactly("http://terminology.hl7.org/CodeSystem/audit-event-type|rest");
+        assertThat(event.getSubtype()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly("http://hl7.org/fhir/restful-interaction|search-type");
+        assertThat(event.getAction().toCode()).isEqualTo("E");
+        assertThat(event.getOutcome().toCode()).isEqualTo("0");
+        assertThat(event.getRecordedElement().getValueAsString()).startsWith("2025-03-02T10:15:30.123");
+        assertThat(event.getSource().getSite()).isEqualTo("5601");
+        assertThat(codes(event.getSource().getType().get(0))).containsExactly(
+                "http://terminology.hl7.org/CodeSystem/security-source-type|4");
+        assertThat(event.getMeta().getSecurity()).extracting(Coding::getCode).containsExactly("HTEST");
     }
 
     @Test
-    void theUserIsTheRequestingAgentWithHprNumberProfessionAndAccessBasis() {
-        JsonNode user = render(TestEntries.lookup(), 1).at("/agent/0");
+    void theHealthWorkerIsTheRequestingAgentWithHprNumberProfessionUnitAndPurpose() {
+        AuditEventAgentComponent user = agent(renderValid(BalpTestRecords.allowed()), "IRCP");
 
-        assertThat(user.at("/type/coding/0/code").asText()).isEqualTo("IRCP");
-        assertThat(user.path("requestor").asBoolean()).isTrue();
-        assertThat(user.at("/who/identifier/system").asText()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.4");
-        assertThat(user.at("/who/identifier/value").asText()).isEqualTo("9100002");
-        assertThat(user.at("/who/display").asText()).isEqualTo("Siv Testsykepleier");
-        assertThat(user.at("/role/0/coding/0/system").asText()).isEqualTo("urn:oid:2.16.578.1.12.4.1.1.9060");
-        assertThat(user.at("/role/0/coding/0/code").asText()).isEqualTo("SP");
-        assertThat(user.at("/purposeOfUse/0/coding/0/code").asText()).isEqualTo("HPMOTTATTSAMTYKKE");
-        assertThat(user.at("/purposeOfUse/0/coding/1/code").asText()).isEqualTo("TREAT");
+        assertThat(user.getRequestor()).isTrue();
+        assertThat(user.getWho().getIdentifier().getSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.4");
+        assertThat(user.getWho().getIdentifier().getValue()).isEqualTo("9100002");
+        assertThat(user.getWho().getDisplay()).isEqualTo("Siv Testsykepleier");
+        assertThat(user.getName()).isEqualTo("Siv Testsykepleier");
+        assertThat(codes(user.getRole().get(0))).containsExactly("urn:oid:2.16.578.1.12.4.1.1.9060|SP");
+        assertThat(user.getLocation().getDisplay()).isEqualTo("Avdeling 2, Alta sykehjem");
+        assertThat(codes(user.getPurposeOfUse().get(0))).containsExactly(
+                "http://terminology.hl7.org/CodeSystem/v3-ActReason|TREAT",
+                "urn:kjernebro:kjernejournal:samtykke|HPMOTTATTSAMTYKKE");
     }
 
     @Test
-    void clientAndServerAgentsAndTheSourceNameTheSystemsAndOrganisation() {
-        JsonNode event = render(TestEntries.lookup(), 1);
+    void theEpjKjernebroAndTheMunicipalityAreAgents() {
+        AuditEvent event = renderValid(BalpTestRecords.allowed());
 
-        JsonNode client = event.at("/agent/1");
-        assertThat(client.at("/type/coding/0/code").asText()).isEqualTo("110153");
-        assertThat(client.at("/who/display").asText()).isEqualTo("TestEPJ 4.2");
-        assertThat(client.path("altId").asText()).isEqualTo("sykehjem-xml");
-        assertThat(client.path("requestor").asBoolean()).isFalse();
-        JsonNode server = event.at("/agent/2");
-        assertThat(server.at("/type/coding/0/code").asText()).isEqualTo("110152");
-        assertThat(server.at("/who/display").asText()).isEqualTo("kjernebro-test");
-        assertThat(event.at("/source/observer/identifier/system").asText()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.101");
-        assertThat(event.at("/source/observer/identifier/value").asText()).isEqualTo("990560102");
-        assertThat(event.at("/source/site").asText()).isEqualTo("5601");
+        AuditEventAgentComponent client = agent(event, "110153");
+        assertThat(client.getWho().getDisplay()).isEqualTo("TestEPJ 4.2");
+        assertThat(client.getWho().getIdentifier().getValue()).isEqualTo("sykehjem-xml");
+        assertThat(client.getRequestor()).isFalse();
+        AuditEventAgentComponent server = agent(event, "110152");
+        assertThat(server.getWho().getDisplay()).isEqualTo("kjernebro-test.alta.kommune.no");
+        assertThat(server.getNetwork().getAddress()).isEqualTo("kjernebro-test.alta.kommune.no");
+        AuditEventAgentComponent tenant = agent(event, "PROV");
+        assertThat(tenant.getWho().getIdentifier().getSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.101");
+        assertThat(tenant.getWho().getIdentifier().getValue()).isEqualTo("990560102");
+        assertThat(tenant.getWho().getDisplay()).contains("5601");
     }
 
     @Test
-    void entitiesNameThePatientTheSectionsAndTheRequestId() {
-        JsonNode entities = render(TestEntries.lookup(), 1).path("entity");
+    void thePatientTheQueryTheSectionsTheRequestIdAndTheRecordAreEntities() {
+        AuditEvent event = renderValid(BalpTestRecords.allowed());
 
-        JsonNode patient = entities.get(0);
-        assertThat(patient.at("/role/code").asText()).isEqualTo("1");
-        assertThat(patient.at("/type/code").asText()).isEqualTo("1");
-        assertThat(patient.at("/what/identifier/system").asText()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.1");
-        assertThat(patient.at("/what/identifier/value").asText()).isEqualTo(TestEntries.PATIENT);
-        JsonNode query = entities.get(1);
-        assertThat(query.at("/role/code").asText()).isEqualTo("24");
-        assertThat(query.at("/detail/0/valueString").asText()).isEqualTo("PERSONALIA,LEGEMIDLER,KRITISK_INFORMASJON");
-        assertThat(entities.get(2).at("/type/code").asText()).isEqualTo("XrequestId");
-        assertThat(entities.get(2).at("/what/identifier/value").asText()).isEqualTo("corr-1");
+        AuditEventEntityComponent patient = entity(event, "http://terminology.hl7.org/CodeSystem/audit-entity-type|1");
+        assertThat(codes(patient.getRole())).containsExactly("http://terminology.hl7.org/CodeSystem/object-role|1");
+        assertThat(patient.getWhat().getIdentifier().getSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.1");
+        assertThat(patient.getWhat().getIdentifier().getValue()).isEqualTo(BalpTestRecords.PATIENT);
+        assertThat(patient.getWhat().getDisplay()).isEqualTo("Kari Testpasient");
+        AuditEventEntityComponent query = entity(event, "http://terminology.hl7.org/CodeSystem/audit-entity-type|2");
+        assertThat(codes(query.getRole())).containsExactly("http://terminology.hl7.org/CodeSystem/object-role|24");
+        assertThat(new String(query.getQuery(), StandardCharsets.UTF_8)).isEqualTo(
+                "service=kjernejournal&serviceContext=SYKEHJEM_LANGTID&accessBasis=HPMOTTATTSAMTYKKE"
+                        + "&adapter=sykehjem-xml&unit=Avdeling+2%2C+Alta+sykehjem")
+                .doesNotContain(BalpTestRecords.PATIENT);
+        assertThat(query.getDescription()).contains("SYKEHJEM_LANGTID", "HPMOTTATTSAMTYKKE");
+        AuditEventEntityComponent sections = entity(event, "http://terminology.hl7.org/CodeSystem/object-role|3");
+        assertThat(sections.getDetail().get(0).getValueStringType().getValue())
+                .isEqualTo("PERSONALIA,LEGEMIDLER,KRITISK_INFORMASJON");
+        AuditEventEntityComponent request = entity(event,
+                "https://profiles.ihe.net/ITI/BALP/CodeSystem/BasicAuditEntityType|XrequestId");
+        assertThat(request.getWhat().getIdentifier().getValue()).isEqualTo("corr-1");
+        AuditEventEntityComponent record = event.getEntity().stream()
+                .filter(e -> "urn:kjernebro:audit-reference".equals(e.getWhat().getIdentifier().getSystem()))
+                .findFirst().orElseThrow();
+        assertThat(record.getWhat().getIdentifier().getValue()).isEqualTo("KJB-000000000007");
+        assertThat(record.getDetail()).extracting(d -> d.getType()).containsExactly("chain", "chainSeq", "hash");
     }
 
     @Test
-    void aSystemQueryIsAPatientQueryWithTheInitiatingSystemAsRequestor() {
-        JsonNode event = render(TestEntries.systemQuery(TestEntries.PATIENT, "sweep-7/3"), 9);
+    void theIdIsStablePerRecordAndDiffersBetweenRecords() {
+        StoredAuditRecord record = BalpTestRecords.stored(BalpTestRecords.allowed(), 7);
+        StoredAuditRecord other = BalpTestRecords.stored(BalpTestRecords.allowed(), 8);
 
-        assertThat(event.at("/meta/profile/0").asText()).endsWith("IHE.BasicAudit.PatientQuery");
-        assertThat(event.at("/subtype/0/code").asText()).isEqualTo("search");
-        assertThat(event.path("action").asText()).isEqualTo("E");
-        assertThat(event.path("outcome").asText()).isEqualTo("0");
-        JsonNode requestor = event.at("/agent/0");
-        assertThat(requestor.at("/type/coding/0/code").asText()).isEqualTo("110150");
-        assertThat(requestor.path("requestor").asBoolean()).isTrue();
-        assertThat(requestor.at("/who/identifier/value").asText()).isEqualTo("sweep-scheduler:5601");
-        assertThat(requestor.has("purposeOfUse")).isFalse();
-        assertThat(event.at("/agent/1/altId").asText()).isEqualTo("hjemmetjeneste-json");
-        JsonNode entities = event.path("entity");
-        assertThat(entities.get(0).at("/role/code").asText()).isEqualTo("1");
-        assertThat(entities.get(0).at("/what/identifier/value").asText()).isEqualTo(TestEntries.PATIENT);
-        assertThat(entities.get(1).at("/role/code").asText()).isEqualTo("24");
-        assertThat(entities.get(1).at("/what/display").asText()).contains("Legemiddelvarsling");
-        assertThat(entities.get(1).at("/detail/0/valueString").asText()).isEqualTo("LEGEMIDDELVARSLING");
-        assertThat(entities.get(2).at("/what/identifier/value").asText()).isEqualTo("sweep-7/3");
+        String id = parse(AuditEvent.class, format.auditEvent(record)).getIdElement().getIdPart();
+
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(parse(AuditEvent.class, format.auditEvent(record)).getIdElement().getIdPart()).isEqualTo(id);
+        assertThat(parse(AuditEvent.class, format.auditEvent(other)).getIdElement().getIdPart()).isNotEqualTo(id);
+    }
+
+    @Test
+    void aRefusalIsAMinorFailureWithItsReasonAndNoProfileClaim() {
+        AuditEvent event = renderValid(BalpTestRecords.refused());
+
+        assertThat(event.getOutcome().toCode()).isEqualTo("4");
+        assertThat(event.getOutcomeDesc()).isEqualTo("REFUSED PROFESSION_NOT_ALLOWED: the access policy does not let"
+                + " SP look up kjernejournal in TILDELINGSKONTOR");
+        assertThat(event.getMeta().getProfile()).isEmpty();
+        OperationOutcome outcome = (OperationOutcome) event.getContained().get(0);
+        assertThat(outcome.getIssueFirstRep().getCode().toCode()).isEqualTo("forbidden");
+        assertThat(codes(outcome.getIssueFirstRep().getDetails()))
+                .containsExactly("urn:kjernebro:error-code|PROFESSION_NOT_ALLOWED");
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("TILDELINGSKONTOR");
+        AuditEventEntityComponent pointer = entity(event, "http://hl7.org/fhir/resource-types|OperationOutcome");
+        assertThat(pointer.getWhat().getReference()).isEqualTo("#outcome");
+        assertThat(event.getEntity()).noneMatch(e -> "3".equals(e.getRole().getCode()));
+    }
+
+    @Test
+    void aFailureIsASeriousFailureAndAnInternalErrorAMajorOne() {
+        AuditEvent unavailable = renderValid(BalpTestRecords.failed("KJERNEJOURNAL_UNAVAILABLE"));
+        AuditEvent internal = renderValid(BalpTestRecords.failed("INTERNAL_ERROR"));
+
+        assertThat(unavailable.getOutcome().toCode()).isEqualTo("8");
+        assertThat(((OperationOutcome) unavailable.getContained().get(0)).getIssueFirstRep().getCode().toCode())
+                .isEqualTo("transient");
+        assertThat(internal.getOutcome().toCode()).isEqualTo("12");
+    }
+
+    @Test
+    void emergencyAccessIsEmergencyTreatment() {
+        AuditEvent event = renderValid(BalpTestRecords.emergency());
+
+        assertThat(codes(agent(event, "IRCP").getPurposeOfUse().get(0))).containsExactly(
+                "http://terminology.hl7.org/CodeSystem/v3-ActReason|ETREAT", "urn:kjernebro:kjernejournal:samtykke|HPAKUTT");
+        assertThat(codes(event.getPurposeOfEvent().get(0))).contains("http://terminology.hl7.org/CodeSystem/v3-ActReason|ETREAT");
+        assertThat(event.getOutcome().toCode()).isEqualTo("0");
+        assertThat(event.getOutcomeDesc()).isEqualTo("ALLOWED HPAKUTT_REVIEW: emergency access");
+    }
+
+    @Test
+    void aCaseWorkerIsIdentifiedByHelseIdSubjectAndAdministersThePatientsServices() {
+        AuditEventAgentComponent user = agent(renderValid(BalpTestRecords.caseWorker()), "IRCP");
+
+        assertThat(user.getWho().getIdentifier().getSystem()).isEqualTo("https://helseid-sts.nhn.no");
+        assertThat(user.getWho().getIdentifier().getValue()).isEqualTo("hid-sb-5601-0001");
+        assertThat(user.getRole().get(0).getCoding()).isEmpty();
+        assertThat(user.getRole().get(0).getText()).isEqualTo("SAKSBEHANDLER");
+        assertThat(codes(user.getPurposeOfUse().get(0)))
+                .startsWith("http://terminology.hl7.org/CodeSystem/v3-ActReason|PATADMIN");
+        assertThat(user.getPurposeOfUse().get(0).getText()).isEqualTo("søknad om sykehjemsplass, sak 2025/117");
     }
 
     @Test
     void aDNumberIsIdentifiedInItsOwnRegister() {
-        JsonNode event = render(TestEntries.lookup(TestEntries.D_NUMBER_PATIENT, Outcome.ALLOWED, "HPAKUTT"), 1);
+        AuditEvent event = renderValid(BalpTestRecords.dNumber());
 
-        assertThat(event.at("/entity/0/what/identifier/system").asText()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.2");
-        assertThat(event.at("/agent/0/purposeOfUse/0/coding/1/code").asText()).isEqualTo("ETREAT");
+        assertThat(entity(event, "http://terminology.hl7.org/CodeSystem/audit-entity-type|1").getWhat()
+                .getIdentifier().getSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.2");
     }
 
     @Test
-    void aRefusedCaseWorkerIsAMinorFailureWithTheReason() {
-        JsonNode event = render(TestEntries.caseWorkerRefused(), 1);
+    void anInvalidIdentityNumberIsKeptAsSentWithoutClaimingARegister() {
+        AuditEvent event = renderValid(BalpTestRecords.invalidPatient());
 
-        assertThat(event.path("outcome").asText()).isEqualTo("4");
-        assertThat(event.path("outcomeDesc").asText())
-                .isEqualTo("REFUSED POLICY_DENIED: case workers see no clinical sections");
-        JsonNode user = event.at("/agent/0");
-        assertThat(user.at("/who/identifier/system").asText()).isEqualTo("https://helseid-sts.nhn.no");
-        assertThat(user.at("/who/identifier/value").asText()).isEqualTo("hid-sb-5601-0001");
-        assertThat(user.at("/role/0/coding").isMissingNode()).isTrue();
-        assertThat(user.at("/role/0/text").asText()).isEqualTo("SAKSBEHANDLER");
-        assertThat(event.at("/entity/1/detail/0/valueString").asText()).isEmpty();
+        AuditEventEntityComponent patient = entity(event, "http://terminology.hl7.org/CodeSystem/audit-entity-type|1");
+        assertThat(patient.getWhat().getIdentifier().hasSystem()).isFalse();
+        assertThat(patient.getWhat().getIdentifier().getValue()).isEqualTo("1234567890");
+        assertThat(event.getMeta().getSecurity()).isEmpty();
     }
 
     @Test
-    void aFailedLookupIsASeriousFailure() {
-        assertThat(render(TestEntries.lookup(TestEntries.PATIENT, Outcome.FAILED, "HPUNNTAK"), 1)
-                .path("outcome").asText()).isEqualTo("8");
+    void aSweepQueryIsAPatientQueryAskedByASystemForTreatment() {
+        AuditEvent event = renderValid(BalpTestRecords.systemQuery());
+
+        assertThat(event.getMeta().getProfile()).hasSize(1);
+        AuditEventAgentComponent requestor = agent(event, "110150");
+        assertThat(requestor.getRequestor()).isTrue();
+        assertThat(requestor.getWho().getIdentifier().getValue()).isEqualTo("sweep-scheduler:5601");
+        assertThat(codes(requestor.getPurposeOfUse().get(0)))
+                .containsExactly("http://terminology.hl7.org/CodeSystem/v3-ActReason|TREAT");
+        assertThat(entity(event, "http://terminology.hl7.org/CodeSystem/audit-entity-type|2").getDescription())
+                .startsWith("Legemiddelvarsling");
     }
 
     @Test
-    void anAdministrativeEventHasNoPatientEntity() {
-        JsonNode event = render(TestEntries.administration(), 3);
+    void anAdministrativeChangeIsASecurityConfigurationEventWithoutPatient() {
+        AuditEvent event = renderValid(BalpTestRecords.administration());
 
-        assertThat(event.at("/meta/profile/0").asText()).endsWith("IHE.BasicAudit.Update");
-        assertThat(event.path("action").asText()).isEqualTo("U");
-        assertThat(event.at("/subtype/0/code").asText()).isEqualTo("update");
-        assertThat(event.path("entity")).isEmpty();
-        assertThat(event.at("/agent/0/who/display").asText()).isEqualTo("karaf");
-        assertThat(event.at("/agent/0/purposeOfUse").isMissingNode()).isTrue();
+        assertThat(codes(event.getType())).containsExactly("http://dicom.nema.org/resources/ontology/DCM|110113");
+        assertThat(event.getSubtype()).extracting(c -> c.getSystem() + "|" + c.getCode()).containsExactly(
+                "http://dicom.nema.org/resources/ontology/DCM|110129", "urn:kjernebro:audit-event|ADAPTER_ENABLED");
+        assertThat(event.getAction().toCode()).isEqualTo("U");
+        assertThat(event.getEntity()).noneMatch(e -> "1".equals(e.getRole().getCode()));
+        AuditEventAgentComponent operator = agent(event, "humanuser");
+        assertThat(operator.getWho().getIdentifier().getValue()).isEqualTo("karaf");
+        assertThat(codes(operator.getPurposeOfUse().get(0)))
+                .containsExactly("http://terminology.hl7.org/CodeSystem/v3-ActReason|HSYSADMIN");
+        assertThat(entity(event, "http://terminology.hl7.org/CodeSystem/object-role|13").getDescription())
+                .isEqualTo("enabled adapter sykehjem-xml");
     }
 
-    private JsonNode render(AuditEntry entry, long seq) {
-        return renderer.render(AuditRecord.chained(entry, seq, HashChain.GENESIS));
+    @Test
+    void anAuditorsSearchIsAuditLogUseNamingThePatientSearchedFor() {
+        AuditEvent event = renderValid(BalpTestRecords.auditorSearch());
+
+        assertThat(codes(event.getType())).containsExactly("http://dicom.nema.org/resources/ontology/DCM|110101");
+        assertThat(event.getAction().toCode()).isEqualTo("E");
+        AuditEventAgentComponent auditor = agent(event, "humanuser");
+        assertThat(auditor.getWho().getIdentifier().getSystem()).isEqualTo("urn:kjernebro:karaf-user");
+        assertThat(codes(auditor.getPurposeOfUse().get(0)))
+                .containsExactly("http://terminology.hl7.org/CodeSystem/v3-ActReason|HCOMPL");
+        assertThat(entity(event, "http://terminology.hl7.org/CodeSystem/audit-entity-type|1").getWhat()
+                .getIdentifier().getValue()).isEqualTo(BalpTestRecords.PATIENT);
+        assertThat(event.getMeta().getProfile()).isEmpty();
+    }
+
+    @Test
+    void aPatientAccessReportAnswersThePatientsRequest() {
+        AuditEvent event = renderValid(BalpTestRecords.auditorReport());
+
+        assertThat(event.getAction().toCode()).isEqualTo("R");
+        assertThat(codes(agent(event, "humanuser").getPurposeOfUse().get(0)))
+                .containsExactly("http://terminology.hl7.org/CodeSystem/v3-ActReason|PATRQT");
+    }
+
+    @Test
+    void reviewsAndPurgesAreAuditLogUseToo() {
+        AuditEvent review = renderValid(BalpTestRecords.auditorReview());
+        AuditEvent purge = renderValid(BalpTestRecords.purge());
+
+        assertThat(review.getAction().toCode()).isEqualTo("U");
+        assertThat(codes(review.getPurposeOfEvent().get(0))).containsExactly(
+                "http://terminology.hl7.org/CodeSystem/v3-ActReason|HCOMPL");
+        assertThat(purge.getAction().toCode()).isEqualTo("D");
+        assertThat(codes(purge.getPurposeOfEvent().get(0))).containsExactly(
+                "http://terminology.hl7.org/CodeSystem/v3-ActReason|RECORDMGT");
+        assertThat(entity(purge, "http://terminology.hl7.org/CodeSystem/object-role|13").getDescription())
+                .contains("purged 1200 records");
+    }
+
+    private AuditEvent renderValid(AuditEntry entry) {
+        String json = format.auditEvent(BalpTestRecords.stored(entry, 7));
+        assertValid(json);
+        return parse(AuditEvent.class, json);
+    }
+
+    private static List<String> codes(CodeableConcept concept) {
+        return concept.getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList();
+    }
+
+    private static List<String> codes(Coding coding) {
+        return List.of(coding.getSystem() + "|" + coding.getCode());
+    }
+
+    private static AuditEventAgentComponent agent(AuditEvent event, String typeCode) {
+        return event.getAgent().stream()
+                .filter(a -> a.getType().getCoding().stream().anyMatch(c -> typeCode.equals(c.getCode())))
+                .findFirst().orElseThrow(() -> new AssertionError("no agent of type " + typeCode));
+    }
+
+    /** The entity whose type, or else role, is {@code system|code}. */
+    private static AuditEventEntityComponent entity(AuditEvent event, String systemAndCode) {
+        return event.getEntity().stream()
+                .filter(e -> codes(e.getType()).contains(systemAndCode) || codes(e.getRole()).contains(systemAndCode))
+                .findFirst().orElseThrow(() -> new AssertionError("no entity " + systemAndCode));
     }
 }

@@ -31,6 +31,22 @@ final class FailingDataSource implements DataSource {
         return new FailingDataSource(null, null);
     }
 
+    /** A database that does not answer: getConnection blocks until {@code release}, then connects. */
+    static DataSource hangingUntil(java.util.concurrent.CountDownLatch release, DataSource delegate) {
+        return new SwitchableDataSource(delegate) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted", e);
+                }
+                return super.getConnection();
+            }
+        };
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         if (delegate == null) {

@@ -1,21 +1,16 @@
 package no.kjernebro.audit.internal;
 
-import java.nio.file.Path;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The store against H2 in a file, as Karaf's default pax-jdbc configuration runs it. */
 class H2AuditStoreTest extends AuditStoreContract {
 
-    private static JdbcDataSource h2;
+    private static DataSource h2;
 
     @BeforeAll
     static void openDatabase() {
-        h2 = new JdbcDataSource();
-        Path file = Path.of("target", "h2", "audit-" + UUID.randomUUID()).toAbsolutePath();
-        h2.setURL("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1");
+        h2 = TestH2.fileDatabase();
     }
 
     @Override

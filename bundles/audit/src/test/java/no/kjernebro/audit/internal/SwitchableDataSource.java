@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A DataSource whose database can be taken away and brought back during a test. */
-final class SwitchableDataSource implements DataSource {
+class SwitchableDataSource implements DataSource {
 
     volatile DataSource target;
 

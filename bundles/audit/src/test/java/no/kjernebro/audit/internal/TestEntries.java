@@ -53,6 +53,23 @@ final class TestEntries {
                 "Legemiddelvarsling: harKjernejournal=true, nyLegemiddelinformasjon=false", false);
     }
 
+    /** A lookup recorded for another tenant (null: none). */
+    static AuditEntry inTenant(String kommunenummer) {
+        AuditEntry e = lookup();
+        return new AuditEntry(e.type(), e.time(), e.correlationId(), kommunenummer, e.orgnr(), e.adapterId(),
+                e.sourceSystem(), e.actorType(), e.actorId(), e.actorName(), e.professionOrRole(),
+                e.serviceContext(), e.accessBasis(), e.patientId(), e.sections(), e.outcome(), e.reasonCode(),
+                e.reason(), e.markedForReview());
+    }
+
+    /** The same entry at another time. */
+    static AuditEntry at(AuditEntry e, Instant time) {
+        return new AuditEntry(e.type(), time, e.correlationId(), e.kommunenummer(), e.orgnr(), e.adapterId(),
+                e.sourceSystem(), e.actorType(), e.actorId(), e.actorName(), e.professionOrRole(),
+                e.serviceContext(), e.accessBasis(), e.patientId(), e.sections(), e.outcome(), e.reasonCode(),
+                e.reason(), e.markedForReview(), e.unit(), e.patientName(), e.purpose());
+    }
+
     static AuditEntry withReason(String reason) {
         AuditEntry e = lookup();
         return new AuditEntry(e.type(), e.time(), e.correlationId(), e.kommunenummer(), e.orgnr(), e.adapterId(),

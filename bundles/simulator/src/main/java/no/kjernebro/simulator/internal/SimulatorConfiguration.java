@@ -34,4 +34,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "For valid identity numbers not in the dataset (load tests): the share with new medication "
                     + "information on any one day, 0 to 1")
     double legemiddelvarsling_syntheticNewShare() default 0.05;
+
+    @AttributeDefinition(name = "dpop.required",
+            description = "Only DPoP-bound system tokens (RFC 9449): the token endpoint needs a DPoP proof and the "
+                    + "kjernejournal APIs refuse system tokens sent as Bearer. False keeps Bearer clients working")
+    boolean dpop_required() default false;
+
+    @AttributeDefinition(name = "dpop.requireNonce",
+            description = "DPoP proofs must carry the server's nonce (answered use_dpop_nonce with a DPoP-Nonce header)")
+    boolean dpop_requireNonce() default true;
+
+    @AttributeDefinition(name = "dpop.nonceValiditySeconds",
+            description = "How long a DPoP nonce is handed out before it rotates (the previous one stays valid one more period)")
+    long dpop_nonceValiditySeconds() default 300;
+
+    @AttributeDefinition(name = "dpop.proofMaxAgeSeconds", description = "How old a DPoP proof's iat may be")
+    long dpop_proofMaxAgeSeconds() default 60;
+
+    @AttributeDefinition(name = "faults.timeoutHoldMs",
+            description = "How long an injected timeout fault holds a request when the fault names no timeoutMs")
+    long faults_timeoutHoldMs() default 120_000;
+
+    @AttributeDefinition(name = "faults.oversizedBytes",
+            description = "How many bytes an injected oversized fault adds when the fault names none")
+    int faults_oversizedBytes() default 16 * 1024 * 1024;
 }

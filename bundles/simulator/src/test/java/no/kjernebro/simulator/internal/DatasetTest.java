@@ -24,7 +24,8 @@ class DatasetTest {
     private static final List<String> DEMO_FNR = List.of("05902823095", "04887734157", "21874614847", "16816932169",
             "20817723609", "11837043303", "55838510069", "12861550182", "02828814829", "07813132286", "14825014684",
             "18872738912", "19907012592", "08819116866", "10873837670", "04905938687", "27914315277", "19904429018",
-            "04892838815", "22897449793", "12855119240", "23843039480", "10898327553", "24885641128");
+            "04892838815", "22897449793", "12855119240", "23843039480", "10898327553", "24885641128",
+            "14826142015", "03887033136");
 
     private final Dataset dataset = DatasetLoader.loadDefault();
 
@@ -58,6 +59,10 @@ class DatasetTest {
         assertThat(dataset.pasienter()).filteredOn(p -> !p.reservert())
                 .extracting(Helseindikatorstatus::of).contains(2, 3, 4);
         assertThat(pasient("20817723609").blokkertHelsepersonell()).containsExactly("9100006");
+        assertThat(status("14826142015")).isEqualTo(4);
+        assertThat(pasient("14826142015").sperredeModuler()).containsExactly(Pasient.MODUL_KRITISK_INFO);
+        assertThat(status("03887033136")).isEqualTo(2);
+        assertThat(pasient("03887033136").sperredeModuler()).containsExactly(Pasient.MODUL_LEGEMIDLER);
         assertThat(pasient("11837043303").harLasteResepter()).isTrue();
         assertThat(pasient("55838510069").identity().kind()).isEqualTo(NationalIdentityNumber.Kind.DNR);
         assertThat(pasient("12861550182").identity().birthDate().getYear()).isEqualTo(2015);

@@ -121,6 +121,36 @@ class SimulatorComponentTest {
             public double legemiddelvarsling_syntheticNewShare() {
                 return 0.05;
             }
+
+            @Override
+            public boolean dpop_required() {
+                return false;
+            }
+
+            @Override
+            public boolean dpop_requireNonce() {
+                return true;
+            }
+
+            @Override
+            public long dpop_nonceValiditySeconds() {
+                return 300;
+            }
+
+            @Override
+            public long dpop_proofMaxAgeSeconds() {
+                return 60;
+            }
+
+            @Override
+            public long faults_timeoutHoldMs() {
+                return 120_000;
+            }
+
+            @Override
+            public int faults_oversizedBytes() {
+                return 16 * 1024 * 1024;
+            }
         };
     }
 }

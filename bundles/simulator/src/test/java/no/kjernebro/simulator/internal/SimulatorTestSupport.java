@@ -57,10 +57,25 @@ public abstract class SimulatorTestSupport {
         Files.writeString(clientsDir.resolve(CLIENT_ID + ".pem"), Pem.of(clientKey.getPublic()));
         int port = freePort();
         baseUrl = "http://127.0.0.1:" + port;
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", port, "", clientsDir,
-                "http://localhost:" + port, Duration.ofSeconds(600), varsling());
-        simulator = new Simulator(settings, DatasetLoader.loadDefault(), Clock.systemUTC());
+        SimulatorSettings settings = customise(new SimulatorSettings("127.0.0.1", port, "", clientsDir,
+                "http://localhost:" + port, Duration.ofSeconds(600), varsling()));
+        simulator = new Simulator(settings, DatasetLoader.loadDefault(), clock());
         simulator.start();
+    }
+
+    /** A test class may change the settings (DPoP, dataset path, ...). */
+    protected SimulatorSettings customise(SimulatorSettings settings) {
+        return settings;
+    }
+
+    /** The simulator's clock; a test class may pick one it can move. */
+    protected Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The current time as the simulator sees it. */
+    protected Instant now() {
+        return clock().instant();
     }
 
     /** Legemiddelvarsling settings of the simulator under test; a test class may pick others. */
@@ -105,19 +120,91 @@ public abstract class SimulatorTestSupport {
     }
 
     protected String validAssertion() {
-        return assertion(clientKey, tokenEndpoint(), Instant.now(), 60, UUID.randomUUID().toString());
+        return assertion(clientKey, tokenEndpoint(), now(), 60, UUID.randomUUID().toString());
     }
 
-    protected HttpResponse<String> requestToken(String assertion, String orgnr) throws Exception {
+    /** The form of a client-credentials request of {@link #CLIENT_ID} with the given assertion. */
+    protected Map<String, String> tokenForm(String clientId, String assertion) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
-        form.put("client_id", CLIENT_ID);
+        form.put("client_id", clientId);
         form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
         form.put("client_assertion", assertion);
         form.put("scope", "nhn:kjernejournal/api");
+        return form;
+    }
+
+    /** A token request with a DPoP proof header (null for none). */
+    protected HttpResponse<String> requestToken(Map<String, String> form, String dpopProof) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (dpopProof != null) {
+            request.header("DPoP", dpopProof);
+        }
+        return send(request);
+    }
+
+    /**
+     * A DPoP-bound system token: asks without a nonce, takes the nonce from the use_dpop_nonce answer and
+     * asks again, as HelseID's clients do.
+     */
+    protected String dpopSystemToken(DpopKey key, String orgnr) throws Exception {
+        Map<String, String> form = tokenForm(CLIENT_ID, validAssertion());
         if (orgnr != null) {
-            form.put("authorization_details", "[{\"type\":\"helseid_authorization\",\"practitioner_role\":{\"organization\":"
-                    + "{\"identifier\":{\"system\":\"urn:oid:1.0.6523\",\"type\":\"ENH\",\"value\":\"NO:ORGNR:" + orgnr + "\"}}}}]");
+            form.put("authorization_details", authorizationDetails(orgnr));
+        }
+        HttpResponse<String> first = requestToken(form, key.proof("POST", tokenEndpoint(), null, null, now()));
+        String nonce = first.headers().firstValue("DPoP-Nonce").orElse(null);
+        HttpResponse<String> second = first.statusCode() == 200 ? first
+                : requestToken(form, key.proof("POST", tokenEndpoint(), nonce, null, now()));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(json(second).get("token_type").asText()).isEqualTo("DPoP");
+        return json(second).get("access_token").asText();
+    }
+
+    protected static String authorizationDetails(String orgnr) {
+        return "[{\"type\":\"helseid_authorization\",\"practitioner_role\":{\"organization\":"
+                + "{\"identifier\":{\"system\":\"urn:oid:1.0.6523\",\"type\":\"ENH\",\"value\":\"NO:ORGNR:" + orgnr + "\"}}}}]";
+    }
+
+    /** A request to the simulator's kjernejournal API with a DPoP-bound token and a proof for it. */
+    protected HttpResponse<String> dpopRequest(String method, String path, String body, String token, DpopKey key,
+                                               String nonce, Map<String, String> headers) throws Exception {
+        String url = baseUrl + path;
+        int query = path.indexOf('?');
+        String htu = baseUrl + (query < 0 ? path : path.substring(0, query));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("X-EPJ-System", EPJ)
+                .header("Authorization", "DPoP " + token)
+                .header("DPoP", key.proof(method, htu, nonce, token, now()));
+        headers.forEach(request::header);
+        if ("POST".equals(method)) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.GET();
+        }
+        return send(request);
+    }
+
+    /** As {@link #dpopRequest}, retrying once with the nonce a use_dpop_nonce answer names. */
+    protected HttpResponse<String> dpopRequestWithNonceRetry(String method, String path, String body, String token,
+                                                             DpopKey key, Map<String, String> headers) throws Exception {
+        HttpResponse<String> first = dpopRequest(method, path, body, token, key, null, headers);
+        if (first.statusCode() == 401 && first.headers().firstValue("DPoP-Nonce").isPresent()) {
+            return dpopRequest(method, path, body, token, key, first.headers().firstValue("DPoP-Nonce").get(), headers);
+        }
+        return first;
+    }
+
+    protected HttpResponse<String> requestToken(String assertion, String orgnr) throws Exception {
+        Map<String, String> form = tokenForm(CLIENT_ID, assertion);
+        if (orgnr != null) {
+            form.put("authorization_details", authorizationDetails(orgnr));
         }
         return postForm("/connect/token", form);
     }

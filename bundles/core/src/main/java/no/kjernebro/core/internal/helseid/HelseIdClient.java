@@ -29,6 +29,12 @@ public interface HelseIdClient {
     Map<String, String> authorize(Tenant tenant, AccessToken token, String method, String url, String nonce)
             throws KjernejournalException;
 
+    /**
+     * Remembers the {@code DPoP-Nonce} a resource server sent (in any answer, RFC 9449 section 9), so the
+     * next proof for that server carries it without a {@code use_dpop_nonce} round trip.
+     */
+    void rememberNonce(String url, String nonce);
+
     /** Forgets the cached token (after the resource server answered 401 invalid_token). */
     void invalidate(Tenant tenant, String scope);
 }

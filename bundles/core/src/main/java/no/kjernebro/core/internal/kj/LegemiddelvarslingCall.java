@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.kjernebro.api.lookup.ErrorCode;
@@ -16,58 +19,55 @@ import no.kjernebro.api.varsling.VarslingSvar;
 import no.kjernebro.core.internal.tenant.Tenant;
 
 /**
- * One Legemiddelvarsling request over the {@code kj-legemiddelvarsling} route: the batch in the body
- * (identity numbers never in the URL), the tenant's system token, and an answer that must name every
- * patient asked about. Answers are matched by identity number, not by position, so a reordered
- * answer cannot attribute one patient's news to another.
+ * Legemiddelvarsling with the system token: the patients and their previous-query timestamps in the
+ * body (identity numbers never in the URL), in requests of at most the service's maximum batch size
+ * (a bigger list is split), and an answer that must name every patient asked about. Answers are
+ * matched by identity number, not by position, so a reordered answer cannot attribute one patient's
+ * news to another.
  */
 final class LegemiddelvarslingCall {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String WHAT = "Legemiddelvarsling";
+    static final String WHAT = "Legemiddelvarsling";
 
-    private final KjHttp http;
-    private final SystemTokens tokens;
     private final KjernejournalSettings settings;
+    private final SystemTokenCalls calls;
+    private final Clock clock;
+    private final URI uri;
 
-    LegemiddelvarslingCall(KjHttp http, SystemTokens tokens, KjernejournalSettings settings) {
-        this.http = http;
-        this.tokens = tokens;
+    LegemiddelvarslingCall(KjernejournalSettings settings, SystemTokenCalls calls, Clock clock) {
         this.settings = settings;
+        this.calls = calls;
+        this.clock = clock;
+        this.uri = URI.create(settings.baseUrl() + settings.legemiddelvarslingPath());
     }
 
     List<VarslingSvar> sjekk(Tenant tenant, List<PasientSjekk> pasienter, String epjSystem, String correlationId)
             throws KjernejournalException {
-        if (pasienter.size() > settings.legemiddelvarslingMaxBatchSize()) {
-            throw new KjernejournalException(ErrorCode.INVALID_REQUEST, WHAT + ": " + pasienter.size()
-                    + " patients, at most " + settings.legemiddelvarslingMaxBatchSize() + " per request");
+        int max = settings.legemiddelvarslingMaxBatchSize();
+        List<VarslingSvar> all = new ArrayList<>(pasienter.size());
+        for (int from = 0; from < pasienter.size(); from += max) {
+            List<PasientSjekk> batch = pasienter.subList(from, Math.min(pasienter.size(), from + max));
+            all.addAll(batch(tenant, batch, epjSystem, correlationId));
         }
-        String body = body(pasienter);
-        KjHttp.Answer answer = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            Map<String, Object> headers = new HashMap<>();
-            headers.put("Authorization", "Bearer " + tokens.token(tenant));
-            headers.put(settings.epjSystemHeader(), epjSystem);
-            headers.put("Content-Type", "application/json");
-            headers.put("Accept", "application/json");
-            if (correlationId != null) {
-                headers.put("X-Correlation-ID", correlationId);
-            }
-            answer = http.call(KjRoutes.LEGEMIDDELVARSLING, WHAT, headers, body);
-            if (answer.status() != 401) {
-                break;
-            }
-            tokens.evict(tenant); // a cached token the server no longer accepts: renew once
+        return all;
+    }
+
+    private List<VarslingSvar> batch(Tenant tenant, List<PasientSjekk> pasienter, String epjSystem,
+                                     String correlationId) throws KjernejournalException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(settings.epjSystemHeader(), epjSystem);
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        if (correlationId != null) {
+            headers.put("X-Correlation-ID", correlationId);
         }
-        if (answer.status() >= 500) {
-            throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_UNAVAILABLE, WHAT + ": kjernejournal answered "
-                    + answer.status());
-        }
+        HttpAnswer answer = calls.execute(tenant, new HttpCall(Upstream.LEGEMIDDELVARSLING, "POST", uri, headers,
+                body(pasienter)), Deadline.after(settings.lookupDeadline(), clock));
         if (!answer.ok()) {
-            throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_REJECTED, WHAT + ": kjernejournal answered "
-                    + answer.status());
+            throw Answers.refused(answer, WHAT);
         }
-        return answers(pasienter, answer.body());
+        return answers(pasienter, Answers.json(answer, WHAT));
     }
 
     private static String body(List<PasientSjekk> pasienter) {
@@ -82,40 +82,38 @@ final class LegemiddelvarslingCall {
         return request.toString();
     }
 
-    private static List<VarslingSvar> answers(List<PasientSjekk> pasienter, String body) throws KjernejournalException {
+    private static List<VarslingSvar> answers(List<PasientSjekk> pasienter, JsonNode json) throws KjernejournalException {
+        if (!json.path("pasienter").isArray()) {
+            throw rejected("answer has no pasienter list");
+        }
         Map<String, VarslingSvar> byFnr = new HashMap<>();
-        for (JsonNode node : parse(body).path("pasienter")) {
+        for (JsonNode node : json.path("pasienter")) {
             String fnr = Nodes.text(node, "fnr");
             JsonNode kj = node.get("harKjernejournal");
             JsonNode ny = node.get("nyLegemiddelinformasjon");
             if (fnr == null || kj == null || !kj.isBoolean() || ny == null || !ny.isBoolean()) {
-                throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_REJECTED,
-                        WHAT + ": an answer lacks fnr, harKjernejournal or nyLegemiddelinformasjon");
+                throw rejected("an answer lacks fnr, harKjernejournal or nyLegemiddelinformasjon");
             }
-            byFnr.putIfAbsent(fnr, new VarslingSvar(fnr, kj.booleanValue(), ny.booleanValue(),
-                    Nodes.dateTime(Nodes.text(node, "nesteSjekk"))));
+            String neste = Nodes.text(node, "nesteSjekk");
+            OffsetDateTime nesteSjekk = Nodes.dateTime(neste);
+            if (neste != null && nesteSjekk == null) {
+                // a timestamp we cannot send back would make the next check ask from the beginning
+                throw rejected("an answer has a nesteSjekk that is not an ISO-8601 timestamp with offset");
+            }
+            byFnr.putIfAbsent(fnr, new VarslingSvar(fnr, kj.booleanValue(), ny.booleanValue(), nesteSjekk));
         }
         List<VarslingSvar> inOrder = new ArrayList<>(pasienter.size());
         for (PasientSjekk p : pasienter) {
             VarslingSvar svar = byFnr.get(p.fnr());
             if (svar == null) {
-                throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_REJECTED,
-                        WHAT + ": the answer does not name every patient asked about");
+                throw rejected("the answer does not name every patient asked about");
             }
             inOrder.add(svar);
         }
         return inOrder;
     }
 
-    private static JsonNode parse(String body) throws KjernejournalException {
-        try {
-            JsonNode node = JSON.readTree(body == null ? "" : body);
-            if (node == null || !node.isObject() || !node.path("pasienter").isArray()) {
-                throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_REJECTED, WHAT + ": answer has no pasienter array");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_REJECTED, WHAT + ": answer is not JSON", e);
-        }
+    private static KjernejournalException rejected(String message) {
+        return new KjernejournalException(ErrorCode.KJERNEJOURNAL_REJECTED, WHAT + ": " + message);
     }
 }

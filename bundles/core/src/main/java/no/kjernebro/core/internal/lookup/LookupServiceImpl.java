@@ -13,6 +13,7 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.LookupService;
 import no.kjernebro.api.lookup.Outcome;
 import no.kjernebro.api.lookup.RejectedRequest;
+import no.kjernebro.core.internal.helseid.UserTokenVerifier;
 import no.kjernebro.core.internal.kj.KjernejournalClient;
 import no.kjernebro.core.internal.kj.KjernejournalException;
 import no.kjernebro.core.internal.kj.KjernejournalRequest;
@@ -50,16 +51,21 @@ public final class LookupServiceImpl implements LookupService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeployedAdapters deployedAdapters;
 
+    @Reference
+    private UserTokenVerifier userTokenVerifier;
+
     private final Clock clock;
 
     public LookupServiceImpl() {
         this.clock = Clock.systemUTC();
     }
 
-    LookupServiceImpl(TenantDirectory tenants, KjernejournalClient kjernejournal, AuditLog auditLog, Clock clock) {
+    LookupServiceImpl(TenantDirectory tenants, KjernejournalClient kjernejournal, AuditLog auditLog,
+                      UserTokenVerifier userTokenVerifier, Clock clock) {
         this.tenants = tenants;
         this.kjernejournal = kjernejournal;
         this.auditLog = auditLog;
+        this.userTokenVerifier = userTokenVerifier;
         this.clock = clock;
     }
 
@@ -132,7 +138,7 @@ public final class LookupServiceImpl implements LookupService {
         if (deployed != null && !deployed.isDeployed(request.adapterId())) {
             LOG.warn("Lookup {} names adapter {}, which has no routes deployed", correlationId, request.adapterId());
         }
-        RequestValidator.Result valid = RequestValidator.validate(request);
+        RequestValidator.Result valid = RequestValidator.validate(request, new UserTokenCheck(userTokenVerifier));
         if (!valid.passed()) {
             return valid.refusal();
         }

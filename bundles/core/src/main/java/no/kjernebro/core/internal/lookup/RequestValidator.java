@@ -6,7 +6,10 @@ import no.kjernebro.api.lookup.Actor;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.lookup.LookupRequest;
 
-/** Step (e): the patient's identity number, the actor, and the user token that must name the actor. */
+/**
+ * Step (e): the patient's identity number, the actor, and the user token that must be genuine and
+ * name the actor (checked last: it is the only step that may need HelseID's keys).
+ */
 final class RequestValidator {
 
     private RequestValidator() {
@@ -19,13 +22,13 @@ final class RequestValidator {
         }
     }
 
-    static Result validate(LookupRequest request) {
+    static Result validate(LookupRequest request, UserTokenCheck userTokens) {
         Optional<NationalIdentityNumber> patient = NationalIdentityNumber.parse(request.patientId());
         if (patient.isEmpty()) {
             return new Result(null, Verdict.refused(ErrorCode.INVALID_PATIENT_ID, "the national identity number is not valid"));
         }
         Optional<Verdict> problem = actor(request.actor())
-                .or(() -> UserTokenCheck.check(request.actor(), request.userToken()));
+                .or(() -> userTokens.check(request.actor(), request.userToken()));
         return problem.map(v -> new Result(null, v)).orElseGet(() -> new Result(patient.get(), null));
     }
 

@@ -1,13 +1,13 @@
 package no.kjernebro.core.internal.tenant;
 
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.interfaces.RSAKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import no.kjernebro.api.identity.OrganisationNumber;
+import no.kjernebro.core.internal.helseid.KeyFiles;
+import no.kjernebro.core.internal.helseid.SigningKey;
 import no.kjernebro.core.internal.policy.AccessPolicy;
 import no.kjernebro.core.internal.policy.PolicyOverrides;
 
@@ -27,24 +27,7 @@ public final class TenantParser {
         if (!OrganisationNumber.isValid(orgnr)) {
             problems.add("orgnr '" + orgnr + "' is not a valid organisation number");
         }
-        String clientId = trim(s.helseIdClientId());
-        if (clientId == null || clientId.isEmpty()) {
-            problems.add("helseid.clientId is missing");
-        }
-        PrivateKey key = null;
-        String keyFile = trim(s.helseIdKeyFile());
-        if (keyFile == null || keyFile.isEmpty()) {
-            problems.add("helseid.keyFile is missing");
-        } else {
-            try {
-                key = PemKeys.readPrivateKey(Path.of(keyFile));
-                if (!(key instanceof RSAKey rsa) || rsa.getModulus().bitLength() < 2048) {
-                    problems.add("helseid.keyFile " + keyFile + " must be an RSA key of at least 2048 bits");
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add("helseid.keyFile: " + e.getMessage());
-            }
-        }
+        TenantHelseId helseId = helseId(s, problems);
         List<byte[]> digests = new ArrayList<>();
         for (String hex : list(s.credentialSha256())) {
             byte[] digest = Credentials.parseDigest(hex);
@@ -69,7 +52,58 @@ public final class TenantParser {
         }
         String name = trim(s.name());
         return new Tenant(kommunenummer, orgnr, name == null || name.isEmpty() ? kommunenummer : name, s.enabled(),
-                list(s.adapters()), clientId, key, digests, policy);
+                list(s.adapters()), helseId, digests, policy);
+    }
+
+    /** The HelseID part: mode, own client and key (single), DPoP switch and key. */
+    private static TenantHelseId helseId(TenantSettings s, List<String> problems) {
+        String mode = trim(s.helseIdMode());
+        boolean multi = "multi".equalsIgnoreCase(mode);
+        if (!multi && mode != null && !mode.isEmpty() && !"single".equalsIgnoreCase(mode)) {
+            problems.add("helseid.mode '" + mode + "' is neither single nor multi");
+        }
+        Boolean dpop = null;
+        String dpopText = trim(s.helseIdDpop());
+        if (dpopText != null && !dpopText.isEmpty()) {
+            if (!dpopText.equalsIgnoreCase("true") && !dpopText.equalsIgnoreCase("false")) {
+                problems.add("helseid.dpop '" + dpopText + "' is neither true, false nor empty");
+            }
+            dpop = Boolean.parseBoolean(dpopText);
+        }
+        if (multi) {
+            // the shared client's id, keys and DPoP key are configured once, in no.kjernebro.kjernejournal
+            return new TenantHelseId(TenantHelseId.Mode.MULTI, null, null, null, dpop);
+        }
+        String clientId = trim(s.helseIdClientId());
+        if (clientId == null || clientId.isEmpty()) {
+            problems.add("helseid.clientId is missing");
+        }
+        SigningKey key = null;
+        String keyFile = trim(s.helseIdKeyFile());
+        if (keyFile == null || keyFile.isEmpty()) {
+            problems.add("helseid.keyFile is missing");
+        } else {
+            key = key("helseid.keyFile", keyFile, trim(s.helseIdKeyId()), problems);
+        }
+        SigningKey dpopKey = null;
+        String dpopKeyFile = trim(s.helseIdDpopKeyFile());
+        if (dpopKeyFile != null && !dpopKeyFile.isEmpty()) {
+            dpopKey = key("helseid.dpopKeyFile", dpopKeyFile, null, problems);
+        }
+        return new TenantHelseId(TenantHelseId.Mode.SINGLE, clientId, key, dpopKey, dpop);
+    }
+
+    private static SigningKey key(String property, String file, String keyId, List<String> problems) {
+        try {
+            return KeyFiles.load(Path.of(file), keyId);
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(property + " '" + file + "' is not a valid path");
+            return null;
+        } catch (IllegalArgumentException e) {
+            // KeyFiles' messages name the file and the problem, never key material
+            problems.add(property + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** Splits String[] values and comma lists alike, dropping blanks. */

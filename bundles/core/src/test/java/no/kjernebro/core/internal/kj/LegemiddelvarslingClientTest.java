@@ -3,11 +3,9 @@ package no.kjernebro.core.internal.kj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.varsling.PasientSjekk;
 import no.kjernebro.api.varsling.VarslingSvar;
@@ -16,101 +14,75 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Legemiddelvarsling call against a fake NHN over real HTTP through camel-http. */
+/** What the Legemiddelvarsling call accepts from kjernejournal, over real HTTP. */
 class LegemiddelvarslingClientTest {
 
-    private static final String TOKEN = "/connect/token";
     private static final String PATH = "/v2/varsling";
     private static final String A = "05902823095";
     private static final String B = "21874614847";
-    private static final OffsetDateTime SIST = OffsetDateTime.parse("2026-11-24T10:00:00+01:00");
     private static final String NESTE = "2026-11-25T10:00:00+01:00";
 
-    private FakeNhn nhn;
-    private CamelKjernejournalClient client;
+    private Harness h;
 
     @BeforeEach
     void start() throws Exception {
-        nhn = new FakeNhn()
-                .answer(TOKEN, 200, "{\"access_token\":\"system-token-1\",\"token_type\":\"Bearer\",\"expires_in\":600}");
-        client = CamelKjernejournalClient.start(new KjernejournalSettings(nhn.baseUrl() + TOKEN, nhn.baseUrl(), 500,
-                600, 36, 60, "X-EPJ-System", "nhn:kjernejournal/api", "v2/varsling", 2), Clock.systemUTC());
+        h = Harness.start(Map.of("legemiddelvarsling.path", "v2/varsling", "legemiddelvarsling.maxBatchSize", "2"));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        nhn.close();
+        h.close();
+    }
+
+    private static String entry(String fnr, Object kj, Object ny, String neste) {
+        return "{\"fnr\":\"" + fnr + "\",\"harKjernejournal\":" + kj + ",\"nyLegemiddelinformasjon\":" + ny
+                + (neste == null ? "" : ",\"nesteSjekk\":\"" + neste + "\"") + "}";
     }
 
     @Test
-    void sendsTheBatchInTheBodyWithTheSystemTokenAndMatchesAnswersByNumber() throws Exception {
-        // answered in another order than asked
-        nhn.answer(PATH, 200, "{\"pasienter\":["
-                + "{\"fnr\":\"" + B + "\",\"harKjernejournal\":true,\"nyLegemiddelinformasjon\":false,\"nesteSjekk\":\"" + NESTE + "\"},"
-                + "{\"fnr\":\"" + A + "\",\"harKjernejournal\":true,\"nyLegemiddelinformasjon\":true,\"nesteSjekk\":\"" + NESTE + "\"}]}");
-
-        List<VarslingSvar> svar = client.sjekk(TestTenants.alta(), List.of(new PasientSjekk(A, SIST), new PasientSjekk(B, null)),
-                "Kjernebro/hjemmetjeneste-json", "sweep-1/1");
-
+    void answersAreMatchedByNumberNotPosition() throws Exception {
+        h.nhn.answer(PATH, 200, "{\"pasienter\":[" + entry(B, true, false, NESTE) + "," + entry(A, true, true, NESTE) + "]}");
+        List<VarslingSvar> svar = h.client.sjekk(TestTenants.alta(),
+                List.of(new PasientSjekk(A, null), new PasientSjekk(B, null)), "Kjernebro/x", "c");
         assertThat(svar).containsExactly(new VarslingSvar(A, true, true, OffsetDateTime.parse(NESTE)),
                 new VarslingSvar(B, true, false, OffsetDateTime.parse(NESTE)));
-        FakeNhn.Seen seen = nhn.seen(PATH).get(0);
-        assertThat(seen.method()).isEqualTo("POST");
-        assertThat(seen.header("Authorization")).isEqualTo("Bearer system-token-1");
-        assertThat(seen.header("X-epj-system")).isEqualTo("Kjernebro/hjemmetjeneste-json");
-        assertThat(seen.header("X-correlation-id")).isEqualTo("sweep-1/1");
-        JsonNode body = new ObjectMapper().readTree(seen.body());
-        assertThat(body.at("/pasienter/0/fnr").asText()).isEqualTo(A);
-        assertThat(body.at("/pasienter/0/sistSjekket").asText()).isEqualTo("2026-11-24T10:00:00+01:00");
-        assertThat(body.at("/pasienter/1/fnr").asText()).isEqualTo(B);
-        assertThat(body.at("/pasienter/1").has("sistSjekket")).isFalse();
-        assertThat(seen.query()).isNull();
-        assertThat(client.maxBatchSize()).isEqualTo(2);
-    }
-
-    @Test
-    void serverErrorsAreUnavailableAndOtherRefusalsRejected() {
-        nhn.answer(PATH, 503, "{\"error\":\"temporarily_unavailable\"}");
-        assertError(ErrorCode.KJERNEJOURNAL_UNAVAILABLE);
-
-        nhn.answer(PATH, 400, "{\"error\":\"invalid_request\"}");
-        assertError(ErrorCode.KJERNEJOURNAL_REJECTED);
+        assertThat(h.client.maxBatchSize()).isEqualTo(2);
+        assertThat(h.nhn.seen(PATH).get(0).query()).isNull();
     }
 
     @Test
     void anAnswerThatLeavesOutAPatientOrIsMalformedIsRejected() {
-        nhn.answer(PATH, 200, "{\"pasienter\":[{\"fnr\":\"" + A + "\",\"harKjernejournal\":true,\"nyLegemiddelinformasjon\":true}]}");
-        assertError(ErrorCode.KJERNEJOURNAL_REJECTED);
-
-        nhn.answer(PATH, 200, "{\"pasienter\":[{\"fnr\":\"" + A + "\",\"harKjernejournal\":\"ja\"}]}");
-        assertError(ErrorCode.KJERNEJOURNAL_REJECTED);
-
-        nhn.answer(PATH, 200, "<html>");
-        assertError(ErrorCode.KJERNEJOURNAL_REJECTED);
+        for (String body : new String[] {
+                "{\"pasienter\":[" + entry(A, true, true, NESTE) + "]}",
+                "{\"pasienter\":[" + entry(A, "\"ja\"", true, NESTE) + "," + entry(B, true, true, NESTE) + "]}",
+                "{\"pasienter\":[" + entry(A, true, true, "i morgen") + "," + entry(B, true, true, NESTE) + "]}",
+                "{\"pasienter\":{}}",
+                "[]"}) {
+            h.nhn.answer(PATH, 200, body);
+            assertThatThrownBy(() -> h.client.sjekk(TestTenants.alta(),
+                    List.of(new PasientSjekk(A, null), new PasientSjekk(B, null)), "Kjernebro/x", null))
+                    .as(body)
+                    .isInstanceOfSatisfying(KjernejournalException.class, e -> {
+                        assertThat(e.error()).isEqualTo(ErrorCode.KJERNEJOURNAL_REJECTED);
+                        assertThat(e.getMessage()).doesNotContain(A).doesNotContain(B);
+                    });
+        }
     }
 
     @Test
-    void anUnreachableServiceIsUnavailable() {
-        nhn.hang(PATH);
-        assertError(ErrorCode.KJERNEJOURNAL_UNAVAILABLE);
+    void aMissingNextTimestampIsAccepted() throws Exception {
+        h.nhn.answer(PATH, 200, "{\"pasienter\":[" + entry(A, false, false, null) + "]}");
+        assertThat(h.client.sjekk(TestTenants.alta(), List.of(new PasientSjekk(A, null)), "x", null))
+                .containsExactly(new VarslingSvar(A, false, false, null));
     }
 
     @Test
-    void aBatchLargerThanConfiguredIsNotSent() {
-        assertThatThrownBy(() -> client.sjekk(TestTenants.alta(), List.of(new PasientSjekk(A, null),
-                new PasientSjekk(B, null), new PasientSjekk(A, null)), "Kjernebro/x", null))
-                .isInstanceOfSatisfying(KjernejournalException.class,
-                        e -> assertThat(e.error()).isEqualTo(ErrorCode.INVALID_REQUEST));
-        assertThat(nhn.seen(PATH)).isEmpty();
-    }
-
-    private void assertError(ErrorCode code) {
-        assertThatThrownBy(() -> client.sjekk(TestTenants.alta(), List.of(new PasientSjekk(A, null), new PasientSjekk(B, null)),
-                "Kjernebro/x", null))
+    void aRefusedRequestIsRejectedWithTheOauthError() {
+        h.nhn.answer(PATH, 400, "{\"error\":\"invalid_request\",\"error_description\":\"bad fnr 05902823095\"}");
+        assertThatThrownBy(() -> h.client.sjekk(TestTenants.alta(), List.of(new PasientSjekk(A, null)), "x", null))
                 .isInstanceOfSatisfying(KjernejournalException.class, e -> {
-                    assertThat(e.error()).isEqualTo(code);
-                    assertThat(e.getMessage()).doesNotContain(A).doesNotContain(B);
+                    assertThat(e.error()).isEqualTo(ErrorCode.KJERNEJOURNAL_REJECTED);
+                    assertThat(e.getMessage()).contains("invalid_request").doesNotContain(A);
                 });
     }
 }

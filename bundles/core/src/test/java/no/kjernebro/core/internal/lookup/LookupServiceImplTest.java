@@ -32,6 +32,8 @@ import no.kjernebro.api.lookup.SourceSystem;
 import no.kjernebro.api.summary.Helseindikator;
 import no.kjernebro.api.summary.PatientSummary;
 import no.kjernebro.api.summary.Personalia;
+import no.kjernebro.core.internal.helseid.TestIssuer;
+import no.kjernebro.core.internal.helseid.UserTokenVerifier;
 import no.kjernebro.core.internal.kj.KjernejournalClient;
 import no.kjernebro.core.internal.kj.KjernejournalException;
 import no.kjernebro.core.internal.kj.KjernejournalRequest;
@@ -89,14 +91,22 @@ class LookupServiceImplTest {
             "5601", new TenantDirectory.Known(TestTenants.alta()),
             "5536", new TenantDirectory.Known(TestTenants.lyngenDisabled()),
             "5503", new TenantDirectory.Unavailable("configuration invalid: orgnr")));
-    private final Clock clock = Clock.fixed(Instant.parse("2025-11-25T10:00:00Z"), ZoneOffset.UTC);
+    private static final Instant NOW = Instant.parse("2025-11-25T10:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final UserTokenVerifier verifier = TestIssuer.verifier(clock);
     private final LookupServiceImpl service = new LookupServiceImpl(
-            k -> tenants.getOrDefault(k, new TenantDirectory.Unknown()), kj, audit, clock);
+            k -> tenants.getOrDefault(k, new TenantDirectory.Unknown()), kj, audit, verifier, clock);
 
+    /** A valid user token signed by the test issuer, with these claims on top. */
     static String userToken(String claimsJson) {
+        return TestIssuer.userToken(claimsJson, NOW);
+    }
+
+    /** The same claims but not signed at all (alg none). */
+    static String unsignedToken(String claimsJson) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+        String signed = userToken(claimsJson);
+        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + signed.split("\\.")[1] + ".";
     }
 
     private static final String NURSE_TOKEN = userToken(
@@ -197,8 +207,16 @@ class LookupServiceImplTest {
                         AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), wrongPerson, "sykehjem-xml")),
                 new Case(ErrorCode.USER_TOKEN_MISMATCH, ALTA, request("5601", CASE_WORKER, ServiceContext.TILDELINGSKONTOR, FNR,
                         AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), NURSE_TOKEN, "sykehjem-xml")),
-                new Case(ErrorCode.USER_TOKEN_MISMATCH, ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
+                new Case(ErrorCode.USER_TOKEN_INVALID, ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
                         AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), "opaque-token", "sykehjem-xml")),
+                new Case(ErrorCode.USER_TOKEN_INVALID, ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
+                        AccessBasis.HPMOTTATTSAMTYKKE, Set.of(),
+                        unsignedToken("{\"helseid://claims/hpr/hpr_number\":\"9100002\"}"), "sykehjem-xml")),
+                new Case(ErrorCode.USER_TOKEN_INVALID, ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
+                        AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), userToken("{\"helseid://claims/hpr/hpr_number\":\"9100002\","
+                                + "\"helseid://claims/identity/security_level\":\"3\"}"), "sykehjem-xml")),
+                new Case(ErrorCode.USER_TOKEN_MISMATCH, ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
+                        AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), CASE_WORKER_TOKEN, "sykehjem-xml")),
                 new Case(ErrorCode.PROFESSION_NOT_ALLOWED, ALTA, request("5601",
                         new Actor.HealthPersonnel("9100005", "Hanne Testhelsefagarbeider", Profession.HF),
                         ServiceContext.SYKEHJEM_LANGTID, FNR, AccessBasis.HPMOTTATTSAMTYKKE, Set.of(),
@@ -228,6 +246,50 @@ class LookupServiceImplTest {
     }
 
     @Test
+    void anInvalidUserTokenIsRefusedAndAuditedWithTheFailedCheck() {
+        String expired = userToken("{\"helseid://claims/hpr/hpr_number\":\"9100002\",\"exp\":"
+                + (NOW.getEpochSecond() - 3600) + "}");
+        LookupOutcome outcome = service.lookup(ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
+                AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), expired, "sykehjem-xml"));
+
+        assertThat(outcome.error()).isEqualTo(ErrorCode.USER_TOKEN_INVALID);
+        assertThat(outcome.message()).contains("expired");
+        assertThat(audit.entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(e.reasonCode()).isEqualTo("USER_TOKEN_INVALID");
+            assertThat(e.reason()).contains("expired");
+            assertThat(e.actorId()).isEqualTo("9100002");
+        });
+        assertThat(kj.requests).isEmpty();
+    }
+
+    @Test
+    void aTokenOfAnotherHealthWorkerIsRefusedAndAuditedAsMismatch() {
+        LookupOutcome outcome = service.lookup(ALTA, request("5601", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
+                AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), userToken("{\"helseid://claims/hpr/hpr_number\":\"9100006\"}"),
+                "sykehjem-xml"));
+        assertThat(outcome.error()).isEqualTo(ErrorCode.USER_TOKEN_MISMATCH);
+        assertThat(audit.entries).singleElement().satisfies(e -> {
+            assertThat(e.reasonCode()).isEqualTo("USER_TOKEN_MISMATCH");
+            assertThat(e.reason()).contains("9100006").contains("9100002");
+        });
+    }
+
+    @Test
+    void whenHelseIdsKeysCannotBeFetchedTheLookupFailsAuditedAndNothingIsFetched() {
+        UserTokenVerifier unreachable = token -> {
+            throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_UNAVAILABLE, "JWKS at http://x unreachable");
+        };
+        LookupServiceImpl s = new LookupServiceImpl(k -> tenants.get("5601"), kj, audit, unreachable, clock);
+        LookupOutcome outcome = s.lookup(ALTA, nurseRequest());
+        assertThat(outcome.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(outcome.error()).isEqualTo(ErrorCode.KJERNEJOURNAL_UNAVAILABLE);
+        assertThat(outcome.message()).doesNotContain("http://x");
+        assertThat(audit.entries).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.FAILED));
+        assertThat(kj.requests).isEmpty();
+    }
+
+    @Test
     void anUnknownTenantIsAuditedWithTheClaimedKommunenummer() {
         service.lookup(ALTA, request("1234", NURSE, ServiceContext.SYKEHJEM_LANGTID, FNR,
                 AccessBasis.HPMOTTATTSAMTYKKE, Set.of(), NURSE_TOKEN, "sykehjem-xml"));
@@ -250,7 +312,7 @@ class LookupServiceImplTest {
 
     @Test
     void withoutAnAuditLogNothingIsFetched() {
-        LookupServiceImpl unaudited = new LookupServiceImpl(k -> tenants.get("5601"), kj, null, clock);
+        LookupServiceImpl unaudited = new LookupServiceImpl(k -> tenants.get("5601"), kj, null, verifier, clock);
         LookupOutcome outcome = unaudited.lookup(ALTA, nurseRequest());
         assertThat(outcome.error()).isEqualTo(ErrorCode.AUDIT_UNAVAILABLE);
         assertThat(outcome.summary()).isNull();
@@ -283,7 +345,7 @@ class LookupServiceImplTest {
     void aFailingTenantDirectoryNeverThrowsToTheAdapter() {
         LookupServiceImpl broken = new LookupServiceImpl(k -> {
             throw new IllegalStateException("boom");
-        }, kj, audit, clock);
+        }, kj, audit, verifier, clock);
         LookupOutcome outcome = broken.lookup(ALTA, nurseRequest());
         assertThat(outcome.error()).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(audit.entries).hasSize(1);

@@ -12,7 +12,7 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Properties;
-import no.kjernebro.core.internal.kj.ClientAssertion;
+import no.kjernebro.core.internal.helseid.ClientAssertion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,7 +45,7 @@ class DemoTenantFilesTest {
         PublicKey registered = PemKeys.parsePublicKey(Files.readString(
                 ETC.resolve("kjernebro/helseid-clients/" + tenant.helseIdClientId() + ".pem")));
         String jwt = ClientAssertion.create(tenant.helseIdClientId(), "http://localhost:8190/connect/token",
-                tenant.orgnr(), tenant.helseIdKey(), Instant.now());
+                tenant.helseId().key(), null, Instant.now());
         String[] parts = jwt.split("\\.");
         Signature v = Signature.getInstance("SHA256withRSA");
         v.initVerify(registered);

@@ -72,6 +72,47 @@ class TenantParserTest {
         assertThat(r.problem()).contains("orgnr");
     }
 
+    private TenantSettings helseId(String clientId, String keyFile, String mode, String keyId, String dpop, String dpopKeyFile) {
+        return new TenantSettings("5503", "990550301", "Harstad kommune", true, new String[] {"sykehjem-xml"},
+                clientId, keyFile, new String[] {Credentials.sha256Hex("demo-harstad-5503")}, new String[0],
+                mode, keyId, dpop, dpopKeyFile);
+    }
+
+    @Test
+    void aMultiTenantMunicipalityNeedsNoClientOfItsOwn() throws Exception {
+        Tenant t = TenantParser.parse(helseId(null, null, "multi", null, "false", null));
+        assertThat(t.helseId().multiTenant()).isTrue();
+        assertThat(t.helseIdClientId()).isNull();
+        assertThat(t.helseIdKey()).isNull();
+        assertThat(t.helseId().dpop()).isFalse();
+        assertThat(t.toString()).contains("multi-tenant client");
+    }
+
+    @Test
+    void aSingleTenantClientMayUseAJwkKeyWithItsOwnKidAndADpopKey() throws Exception {
+        Path dpopKey = java.nio.file.Files.writeString(dir.resolve("dpop.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(TestTenants.KEYS.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        Tenant t = TenantParser.parse(helseId("kjernebro-5503", TestTenants.writePrivateKey(dir).toString(), "single",
+                "kid-from-selvbetjening", "", dpopKey.toString()));
+        assertThat(t.helseId().multiTenant()).isFalse();
+        assertThat(t.helseId().key().keyId()).isEqualTo("kid-from-selvbetjening");
+        assertThat(t.helseId().key().algorithm()).isEqualTo("RS256");
+        assertThat(t.helseId().dpopKey()).isNotNull();
+        assertThat(t.helseId().dpop()).as("empty: the global switch").isNull();
+    }
+
+    @Test
+    void badHelseIdSettingsAreNamed() {
+        assertThatThrownBy(() -> TenantParser.parse(helseId(null, null, "shared", null, "ja", dir.resolve("x.pem").toString())))
+                .isInstanceOf(InvalidTenantException.class)
+                .hasMessageContaining("helseid.mode 'shared' is neither single nor multi")
+                .hasMessageContaining("helseid.dpop 'ja'")
+                .hasMessageContaining("helseid.clientId is missing")
+                .hasMessageContaining("helseid.keyFile is missing")
+                .hasMessageContaining("helseid.dpopKeyFile: cannot read key file");
+    }
+
     @Test
     void credentialsAreComparedAsSha256() {
         // the FIPS 180-2 test vector for "abc"

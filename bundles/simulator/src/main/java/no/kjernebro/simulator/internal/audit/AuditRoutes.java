@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import no.kjernebro.simulator.internal.SimulatorSettings;
 import no.kjernebro.simulator.internal.helseid.AccessTokens;
+import no.kjernebro.simulator.internal.helseid.ResourceRequest;
+import no.kjernebro.simulator.internal.http.Api;
+import no.kjernebro.simulator.internal.http.ApiGate;
 import no.kjernebro.simulator.internal.http.HttpProblem;
 import no.kjernebro.simulator.internal.http.HttpRoutes;
 import no.kjernebro.simulator.internal.http.Json;
@@ -27,21 +30,21 @@ public final class AuditRoutes extends HttpRoutes {
     private final AccessTokens tokens;
     private final AuditEventStore store = new AuditEventStore(CAPACITY);
 
-    public AuditRoutes(SimulatorSettings settings, AccessTokens tokens) {
-        super(settings.host(), settings.port());
+    public AuditRoutes(SimulatorSettings settings, AccessTokens tokens, ApiGate gate) {
+        super(settings.host(), settings.port(), gate);
         this.tokens = tokens;
     }
 
     @Override
     protected void routes() {
-        http("POST", "/fhir/AuditEvent", "sim-audit-receive").process(this::receive);
+        api("POST", "/fhir/AuditEvent", "sim-audit-receive", Api.AUDIT).process(this::receive).process(leave());
         http("GET", "/sim/audit-events", "sim-audit-list").process(this::list);
     }
 
     private void receive(Exchange exchange) {
         String authorization = exchange.getIn().getHeader("Authorization", String.class);
         if (authorization != null) {
-            tokens.verify(authorization); // optional, but a token that is sent must be valid
+            tokens.verify(ResourceRequest.of(exchange)); // optional, but a token that is sent must be valid
         }
         ObjectNode event = auditEvent(exchange.getIn().getBody(String.class));
         String id = Json.text(event, "id");

@@ -25,6 +25,7 @@ final class DatasetValidator {
     private static final Set<String> LEGEMIDDEL_STATUS = Set.of("UTLEVERT", "GYLDIG_IKKE_UTLEVERT", "SEPONERT");
     private static final Set<String> BESOK_KLASSER = Set.of("AMB", "IMP", "EMER");
     private static final Set<String> ROLLER = Set.of("HELSEPERSONELL", "SAKSBEHANDLER");
+    private static final Set<String> MODULER = Set.of(Pasient.MODUL_KRITISK_INFO, Pasient.MODUL_LEGEMIDLER);
 
     private final List<String> problems = new ArrayList<>();
 
@@ -90,6 +91,9 @@ final class DatasetValidator {
                 }
             }
             legemidler(where, p.legemidler());
+            for (int m = 0; m < p.sperredeModuler().size(); m++) {
+                oneOf(where + ".sperredeModuler[" + m + "]", p.sperredeModuler().get(m), MODULER);
+            }
         }
     }
 

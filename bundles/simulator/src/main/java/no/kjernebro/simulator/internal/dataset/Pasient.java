@@ -12,6 +12,8 @@ import no.kjernebro.api.identity.NationalIdentityNumber;
  * @param blokkertHelsepersonell HPR numbers of health workers the patient has blocked
  * @param kritiskInfo critical information, allergies included
  * @param egenregistreringer what the patient registered themselves (next of kin included)
+ * @param sperredeModuler modules the patient restricted ({@value #MODUL_KRITISK_INFO},
+ *        {@value #MODUL_LEGEMIDLER}): shared only when the request states the patient's consent there and then
  */
 public record Pasient(
         String fnr,
@@ -26,9 +28,14 @@ public record Pasient(
         Egenregistreringer egenregistreringer,
         List<Vaksine> vaksiner,
         List<Besok> besok,
-        List<Legemiddel> legemidler) {
+        List<Legemiddel> legemidler,
+        List<String> sperredeModuler) {
+
+    public static final String MODUL_KRITISK_INFO = "KRITISK_INFO";
+    public static final String MODUL_LEGEMIDLER = "LEGEMIDLER";
 
     public Pasient {
+        sperredeModuler = sperredeModuler == null ? List.of() : List.copyOf(sperredeModuler);
         blokkertHelsepersonell = blokkertHelsepersonell == null ? List.of() : List.copyOf(blokkertHelsepersonell);
         kritiskInfo = kritiskInfo == null ? List.of() : List.copyOf(kritiskInfo);
         egenregistreringer = egenregistreringer == null ? Egenregistreringer.NONE : egenregistreringer;
@@ -48,6 +55,10 @@ public record Pasient(
 
     public boolean harBlokkertHelsepersonell() {
         return !blokkertHelsepersonell.isEmpty();
+    }
+
+    public boolean harSperret(String modul) {
+        return sperredeModuler.contains(modul);
     }
 
     public boolean harLasteResepter() {

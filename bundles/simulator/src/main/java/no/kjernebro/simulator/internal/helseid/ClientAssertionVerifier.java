@@ -2,10 +2,13 @@ package no.kjernebro.simulator.internal.helseid;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import no.kjernebro.simulator.internal.http.HttpProblem;
+import no.kjernebro.simulator.internal.jwt.JwsAlgorithm;
 import no.kjernebro.simulator.internal.jwt.Jwt;
 import no.kjernebro.simulator.internal.jwt.JwtException;
+import no.kjernebro.simulator.internal.jwt.RecentJtis;
 
 /**
  * Checks a {@code private_key_jwt} client assertion the way HelseID does: signed with the client's
@@ -32,14 +35,23 @@ final class ClientAssertionVerifier {
 
     /**
      * @param requestUrl the URL the request actually reached, also acceptable as {@code aud}
+     * @return the verified assertion (its claims may name the organisation)
      * @throws HttpProblem 400 invalid_client when anything about the assertion is wrong
      */
-    void verify(String clientId, String assertion, String requestUrl) {
-        PublicKey key = clients.publicKey(clientId)
-                .orElseThrow(() -> invalidClient("unknown client"));
+    Jwt verify(RegisteredClient client, String assertion, String requestUrl) {
+        String clientId = client.clientId();
         Jwt jwt;
         try {
-            jwt = Jwt.parse(assertion).verify(key);
+            Jwt parsed = Jwt.parse(assertion);
+            jwt = parsed;
+            JwsAlgorithm algorithm = jwt.algorithm(); // none and HS* are refused here, before any key is tried
+            List<PublicKey> fitting = client.keys().stream().filter(algorithm::fits).toList();
+            if (fitting.isEmpty()) {
+                throw invalidClient("client assertion rejected: alg " + algorithm + " does not fit the client's registered key");
+            }
+            if (fitting.stream().noneMatch(key -> verifies(parsed, key))) {
+                throw invalidClient("client assertion rejected: signature does not verify with the registered key");
+            }
         } catch (JwtException e) {
             throw invalidClient("client assertion rejected: " + e.getMessage());
         }
@@ -72,6 +84,21 @@ final class ClientAssertionVerifier {
         }
         if (!recentJtis.firstUse(clientId, jti, exp + CLOCK_SKEW_SECONDS, now)) {
             throw invalidClient("the assertion's jti was already used");
+        }
+        return jwt;
+    }
+
+    /** The registered client, or 400 invalid_client. */
+    RegisteredClient client(String clientId) {
+        return clients.client(clientId).orElseThrow(() -> invalidClient("unknown client"));
+    }
+
+    private static boolean verifies(Jwt jwt, PublicKey key) {
+        try {
+            jwt.verify(key);
+            return true;
+        } catch (JwtException e) {
+            return false;
         }
     }
 

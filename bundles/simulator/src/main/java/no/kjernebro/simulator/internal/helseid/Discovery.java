@@ -3,6 +3,7 @@ package no.kjernebro.simulator.internal.helseid;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.kjernebro.simulator.internal.http.Json;
 import no.kjernebro.simulator.internal.http.Responses;
+import no.kjernebro.simulator.internal.jwt.JwsAlgorithm;
 import no.kjernebro.simulator.internal.jwt.SigningKey;
 import org.apache.camel.Exchange;
 
@@ -24,7 +25,8 @@ final class Discovery {
                 .put("jwks_uri", issuer + "/jwks");
         metadata.putArray("grant_types_supported").add("client_credentials");
         metadata.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
-        metadata.putArray("token_endpoint_auth_signing_alg_values_supported").add("RS256");
+        JwsAlgorithm.names().forEach(metadata.putArray("token_endpoint_auth_signing_alg_values_supported")::add);
+        JwsAlgorithm.names().forEach(metadata.putArray("dpop_signing_alg_values_supported")::add);
         metadata.putArray("id_token_signing_alg_values_supported").add("RS256");
         metadata.putArray("scopes_supported").add(AccessTokens.SCOPE);
         metadata.putArray("authorization_details_types_supported").add("helseid_authorization");

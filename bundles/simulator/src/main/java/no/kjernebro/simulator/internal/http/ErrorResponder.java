@@ -13,6 +13,13 @@ public final class ErrorResponder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
+    private final ApiGate gate;
+
+    /** @param gate counts the answers of national APIs; null for routes that are not one */
+    public ErrorResponder(ApiGate gate) {
+        this.gate = gate;
+    }
+
     @Override
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -21,9 +28,18 @@ public final class ErrorResponder implements Processor {
             if (problem.wwwAuthenticate() != null) {
                 exchange.getMessage().setHeader("WWW-Authenticate", problem.wwwAuthenticate());
             }
+            problem.headers().forEach(exchange.getMessage()::setHeader);
+            counted(exchange, problem.status());
             return;
         }
         LOG.warn("Simulator endpoint {} failed", exchange.getFromRouteId(), failure);
         Responses.json(exchange, 500, Json.error("server_error", "the simulator failed to answer"));
+        counted(exchange, 500);
+    }
+
+    private void counted(Exchange exchange, int status) {
+        if (gate != null) {
+            gate.answered(exchange, status);
+        }
     }
 }

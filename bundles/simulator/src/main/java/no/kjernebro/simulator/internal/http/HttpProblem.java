@@ -1,6 +1,8 @@
 package no.kjernebro.simulator.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An answer other than success, thrown from deep inside an endpoint and turned into an HTTP response
@@ -15,6 +17,7 @@ public final class HttpProblem extends RuntimeException {
     private final transient JsonNode body;
     private final String contentType;
     private final String wwwAuthenticate;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private HttpProblem(int status, JsonNode body, String contentType, String wwwAuthenticate) {
         super("HTTP " + status, null, false, false);
@@ -22,6 +25,35 @@ public final class HttpProblem extends RuntimeException {
         this.body = body;
         this.contentType = contentType;
         this.wwwAuthenticate = wwwAuthenticate;
+    }
+
+    /** 401 with a DPoP challenge (RFC 9449 §7.1), e.g. {@code invalid_dpop_proof} or {@code use_dpop_nonce}. */
+    public static HttpProblem dpopChallenge(String error, String description, String algs) {
+        return new HttpProblem(401, Json.error(error, description), Responses.JSON,
+                "DPoP error=\"" + error + "\", error_description=\"" + description.replace("\"", "'")
+                        + "\", algs=\"" + algs + "\"");
+    }
+
+    /** 401 with a bearer challenge naming another error (e.g. RFC 9470 {@code insufficient_user_authentication}). */
+    public static HttpProblem unauthorized(String error, String description) {
+        return new HttpProblem(401, Json.error(error, description), Responses.JSON,
+                "Bearer error=\"" + error + "\"");
+    }
+
+    /** Any answer with a ready body (fault injection). */
+    public static HttpProblem of(int status, JsonNode body, String contentType) {
+        return new HttpProblem(status, body, contentType, null);
+    }
+
+    /** Adds a response header (e.g. {@code DPoP-Nonce}, {@code Retry-After}). */
+    public HttpProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Extra response headers besides {@code WWW-Authenticate}. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** An OAuth-style {@code {"error":..., "error_description":...}} answer. */

@@ -16,7 +16,7 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
-    static ObjectNode error(String error, String description) {
+    public static ObjectNode error(String error, String description) {
         ObjectNode node = object().put("error", error);
         if (description != null) {
             node.put("error_description", description);
@@ -24,7 +24,7 @@ public final class Json {
         return node;
     }
 
-    static ObjectNode operationOutcome(String code, String diagnostics) {
+    public static ObjectNode operationOutcome(String code, String diagnostics) {
         ObjectNode outcome = object().put("resourceType", "OperationOutcome");
         outcome.putArray("issue").addObject()
                 .put("severity", "error")

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 
 /**
- * A compact-serialised JWS with the RS256 algorithm, the only one HelseID clients and this
- * simulator use. Small on purpose: the simulator must not pull a JWT library into the runtime.
+ * A compact-serialised JWS with one of the asymmetric {@link JwsAlgorithm algorithms} HelseID accepts.
+ * The simulator signs its own tokens with RS256. Small on purpose: the simulator must not pull a JWT
+ * library into the runtime.
  */
 public final class Jwt {
 
@@ -39,12 +38,16 @@ public final class Jwt {
         if (kid != null) {
             header.put("kid", kid);
         }
+        return sign(header, claims, key);
+    }
+
+    /** Signs with the algorithm the header names (which must be one of {@link JwsAlgorithm}). */
+    public static String sign(ObjectNode header, ObjectNode claims, PrivateKey key) {
+        JwsAlgorithm algorithm = JwsAlgorithm.of(header.path("alg").asText())
+                .orElseThrow(() -> new IllegalArgumentException("unsupported alg " + header.path("alg")));
         try {
             String input = encode(MAPPER.writeValueAsBytes(header)) + "." + encode(MAPPER.writeValueAsBytes(claims));
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(key);
-            signer.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + encode(signer.sign());
+            return input + "." + encode(algorithm.sign(key, input.getBytes(StandardCharsets.US_ASCII)));
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign token", e);
         }
@@ -56,7 +59,7 @@ public final class Jwt {
             throw new JwtException("no token");
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || parts[2].isEmpty()) {
+        if (parts.length != 3) {
             throw new JwtException("not a signed JWT");
         }
         try {
@@ -76,25 +79,29 @@ public final class Jwt {
     /**
      * Checks the algorithm and signature.
      *
-     * @throws JwtException when the algorithm is not RS256 or the signature does not match the key
+     * @throws JwtException when the algorithm is none, symmetric or unknown, does not fit the key, or the
+     *         signature does not match the key
      */
     public Jwt verify(PublicKey key) throws JwtException {
-        if (!RS256.equals(header.path("alg").asText())) {
-            throw new JwtException("algorithm must be RS256");
+        JwsAlgorithm algorithm = algorithm();
+        if (!algorithm.fits(key)) {
+            throw new JwtException("alg " + algorithm + " does not fit the registered " + key.getAlgorithm() + " key");
         }
-        boolean valid;
-        try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            valid = verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            valid = false;
-        }
-        if (!valid) {
+        if (signature.length == 0 || !algorithm.verify(key, signingInput.getBytes(StandardCharsets.US_ASCII), signature)) {
             throw new JwtException("signature does not verify");
         }
         return this;
+    }
+
+    /**
+     * The header's {@code alg}.
+     *
+     * @throws JwtException for {@code none}, {@code HS*} or anything else that is not an accepted asymmetric algorithm
+     */
+    public JwsAlgorithm algorithm() throws JwtException {
+        String alg = header.path("alg").asText("");
+        return JwsAlgorithm.of(alg).orElseThrow(() -> new JwtException("alg " + (alg.isEmpty() ? "(missing)" : alg)
+                + " is not allowed; use an asymmetric algorithm: " + JwsAlgorithm.names()));
     }
 
     public ObjectNode header() {

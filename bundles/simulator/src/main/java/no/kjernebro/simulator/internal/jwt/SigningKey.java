@@ -2,10 +2,8 @@ package no.kjernebro.simulator.internal.jwt;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,16 +17,28 @@ public final class SigningKey {
     private final KeyPair keyPair;
     private final String kid;
 
-    private SigningKey(KeyPair keyPair) {
+    private SigningKey(KeyPair keyPair, String kid) {
         this.keyPair = keyPair;
-        this.kid = thumbprint((RSAPublicKey) keyPair.getPublic());
+        this.kid = kid == null ? thumbprint((RSAPublicKey) keyPair.getPublic()) : kid;
     }
 
     public static SigningKey generate() {
+        return new SigningKey(keyPair(), null);
+    }
+
+    /**
+     * A key that is in no JWKS but claims another key's {@code kid}: tokens it signs must be refused by
+     * a verifier that checks the signature rather than trusting the kid.
+     */
+    public static SigningKey impostorOf(SigningKey genuine) {
+        return new SigningKey(keyPair(), genuine.kid());
+    }
+
+    private static KeyPair keyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new SigningKey(generator.generateKeyPair());
+            return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no RSA", e);
         }
@@ -60,23 +70,10 @@ public final class SigningKey {
 
     // RFC 7638 thumbprint: a stable kid derived from the key itself.
     private static String thumbprint(RSAPublicKey key) {
-        String canonical = "{\"e\":\"" + Jwt.encode(unsigned(key.getPublicExponent()))
-                + "\",\"kty\":\"RSA\",\"n\":\"" + Jwt.encode(unsigned(key.getModulus())) + "\"}";
-        try {
-            return Jwt.encode(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Jwk.thumbprint(key);
     }
 
-    // JWK integers are big-endian without the sign byte BigInteger adds.
     private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            byte[] trimmed = new byte[bytes.length - 1];
-            System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
-            return trimmed;
-        }
-        return bytes;
+        return Jwk.unsigned(value);
     }
 }

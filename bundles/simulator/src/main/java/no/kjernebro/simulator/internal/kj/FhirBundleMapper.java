@@ -19,6 +19,19 @@ import no.kjernebro.simulator.internal.http.Json;
  */
 final class FhirBundleMapper {
 
+    /**
+     * What the caller may see.
+     *
+     * @param klinisk the user is health personnel (an HPR number in the token): clinical content is shared
+     * @param kritiskInfo critical information is shared (not restricted, or the patient consented)
+     */
+    record Innsyn(boolean klinisk, boolean kritiskInfo) {
+        static final Innsyn ALT = new Innsyn(true, true);
+    }
+
+    static final String MERKNAD_SYSTEM = "http://nhn.no/kj/fhir/CodeSystem/KjMerknad";
+    static final String MODUL_SYSTEM = "http://nhn.no/kj/fhir/CodeSystem/KjModul";
+
     static final String PROFILE_ALLERGY = "http://nhn.no/kj/fhir/StructureDefinition/KjAllergyIntolerance";
     static final String PROFILE_CONDITION = "http://nhn.no/kj/fhir/StructureDefinition/KjCondition";
     static final String KATEGORI_SYSTEM = "http://nhn.no/kj/fhir/CodeSystem/KjKategori";
@@ -43,25 +56,65 @@ final class FhirBundleMapper {
     }
 
     ObjectNode bundle() {
+        return bundle(Innsyn.ALT);
+    }
+
+    ObjectNode bundle(Innsyn innsyn) {
         add(patient());
         pasient.fastlegeOptional().ifPresent(gp -> add(fastlege(gp)));
         pasient.egenregistreringer().parorende().forEach(p -> add(relatedPerson(p)));
-        for (Pasient.KritiskInfo info : pasient.kritiskInfo()) {
-            add("ALLERGI".equals(info.kategori()) ? allergy(info) : condition(info));
+        if (innsyn.klinisk()) {
+            if (innsyn.kritiskInfo()) {
+                for (Pasient.KritiskInfo info : pasient.kritiskInfo()) {
+                    add("ALLERGI".equals(info.kategori()) ? allergy(info) : condition(info));
+                }
+            }
+            pasient.egenregistreringer().sykdommer().forEach(s -> add(egenregistrertSykdom(s)));
+            pasient.egenregistreringer().kommunikasjonsbehov().forEach(k -> add(kommunikasjonsbehov(k)));
+            pasient.vaksiner().forEach(v -> add(immunization(v)));
+            pasient.besok().forEach(b -> add(encounter(b)));
         }
-        pasient.egenregistreringer().sykdommer().forEach(s -> add(egenregistrertSykdom(s)));
-        pasient.egenregistreringer().kommunikasjonsbehov().forEach(k -> add(kommunikasjonsbehov(k)));
-        pasient.vaksiner().forEach(v -> add(immunization(v)));
-        pasient.besok().forEach(b -> add(encounter(b)));
+        int matches = entries.size();
+        if (!innsyn.klinisk()) {
+            addOutcome(outcome("KREVER_HELSEPERSONELL", null, "Brukeren har ikke HPR-nummer i tokenet; kliniske "
+                    + "opplysninger (kritisk informasjon, egne registreringer, vaksiner, besøk) deles bare med helsepersonell."));
+        } else if (!innsyn.kritiskInfo() && !pasient.kritiskInfo().isEmpty()) {
+            addOutcome(outcome("MODUL_SPERRET", Pasient.MODUL_KRITISK_INFO, "Pasienten har sperret kritisk informasjon. "
+                    + "Den vises bare med pasientens samtykke (KJ-SAMTYKKE-SPERRET-KRITISKINFO: true)."));
+        }
 
         ObjectNode bundle = Json.object()
                 .put("resourceType", "Bundle")
                 .put("id", UUID.randomUUID().toString())
                 .put("type", "searchset")
                 .put("timestamp", OffsetDateTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .put("total", entries.size());
+                .put("total", matches);
         bundle.set("entry", entries);
         return bundle;
+    }
+
+    // Left-out content is said in an OperationOutcome entry (search mode "outcome"), so a reader can
+    // tell "nothing registered" from "not shown to you".
+    private ObjectNode outcome(String code, String modul, String text) {
+        ObjectNode outcome = resource("OperationOutcome", null);
+        ObjectNode issue = outcome.putArray("issue").addObject()
+                .put("severity", "information")
+                .put("code", "suppressed");
+        ObjectNode details = issue.putObject("details");
+        ArrayNode coding = details.putArray("coding");
+        coding.addObject().put("system", MERKNAD_SYSTEM).put("code", code);
+        if (modul != null) {
+            coding.addObject().put("system", MODUL_SYSTEM).put("code", modul);
+        }
+        details.put("text", text);
+        return outcome;
+    }
+
+    private void addOutcome(ObjectNode resource) {
+        ObjectNode entry = entries.addObject();
+        entry.put("fullUrl", "urn:uuid:" + resource.get("id").asText());
+        entry.set("resource", resource);
+        entry.putObject("search").put("mode", "outcome");
     }
 
     private ObjectNode patient() {

@@ -8,13 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import no.kjernebro.api.identity.NationalIdentityNumber;
 import no.kjernebro.simulator.internal.dataset.Dataset;
 import no.kjernebro.simulator.internal.dataset.Pasient;
 import no.kjernebro.simulator.internal.helseid.AccessTokens;
+import no.kjernebro.simulator.internal.helseid.ResourceRequest;
 import no.kjernebro.simulator.internal.http.HttpProblem;
 import no.kjernebro.simulator.internal.http.Json;
 import no.kjernebro.simulator.internal.http.Responses;
+import no.kjernebro.simulator.internal.http.Traffic;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -25,19 +28,21 @@ final class HelseindikatorEndpoint implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(HelseindikatorEndpoint.class);
 
-    private final Dataset dataset;
+    private final Supplier<Dataset> dataset;
     private final AccessTokens tokens;
     private final TicketStore tickets;
+    private final Traffic traffic;
 
-    HelseindikatorEndpoint(Dataset dataset, AccessTokens tokens, TicketStore tickets) {
+    HelseindikatorEndpoint(Supplier<Dataset> dataset, AccessTokens tokens, TicketStore tickets, Traffic traffic) {
         this.dataset = dataset;
         this.tokens = tokens;
         this.tickets = tickets;
+        this.traffic = traffic;
     }
 
     @Override
     public void process(Exchange exchange) {
-        AccessTokens.VerifiedToken token = tokens.verify(exchange.getIn().getHeader("Authorization", String.class));
+        AccessTokens.VerifiedToken token = tokens.verify(ResourceRequest.of(exchange));
         token.requireSystemToken();
         ObjectNode request = Json.requestObject(exchange.getIn().getBody(String.class));
         String fnr = Json.text(request, "fnr");
@@ -54,7 +59,7 @@ final class HelseindikatorEndpoint implements Processor {
                     .put("returTekst", Helseindikatorstatus.returTekst(Helseindikatorstatus.UGYLDIG)));
             return;
         }
-        Optional<Pasient> pasient = dataset.pasient(fnr);
+        Optional<Pasient> pasient = dataset.get().pasient(fnr);
         int status = Helseindikatorstatus.of(pasient.orElse(null));
         ObjectNode answer = Json.object()
                 .put("status", status)
@@ -62,6 +67,7 @@ final class HelseindikatorEndpoint implements Processor {
         if (status >= Helseindikatorstatus.KJERNEJOURNAL) {
             Pasient p = pasient.orElseThrow();
             answer.put("ticket", tickets.issue(token.orgnr(), fnr, samtykke, fraDato).id());
+            traffic.ticketIssued();
             answer.put("eksistererBlokkertHelsepersonell", p.harBlokkertHelsepersonell());
             answer.put("harLasteResepter", p.harLasteResepter());
             answer.put("harLegemidler", harLegemidler(p, fraDato));

@@ -9,9 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import no.kjernebro.simulator.internal.SimulatorSettings;
 import no.kjernebro.simulator.internal.dataset.Dataset;
 import no.kjernebro.simulator.internal.helseid.AccessTokens;
+import no.kjernebro.simulator.internal.helseid.ResourceRequest;
 import no.kjernebro.simulator.internal.http.HttpProblem;
 import no.kjernebro.simulator.internal.http.Json;
 import no.kjernebro.simulator.internal.http.Responses;
@@ -31,20 +35,35 @@ final class LegemiddelvarslingEndpoint implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(LegemiddelvarslingEndpoint.class);
 
     private final AccessTokens tokens;
-    private final Legemiddelendringer endringer;
+    private final Supplier<Dataset> dataset;
+    private final double syntheticNewShare;
     private final int maxBatchSize;
     private final Clock clock;
+    // The index is rebuilt when the dataset is reloaded.
+    private final AtomicReference<Map.Entry<Dataset, Legemiddelendringer>> index = new AtomicReference<>();
 
-    LegemiddelvarslingEndpoint(Dataset dataset, AccessTokens tokens, SimulatorSettings.Varsling settings, Clock clock) {
+    LegemiddelvarslingEndpoint(Supplier<Dataset> dataset, AccessTokens tokens, SimulatorSettings.Varsling settings,
+                               Clock clock) {
         this.tokens = tokens;
-        this.endringer = new Legemiddelendringer(dataset, settings.syntheticNewShare());
+        this.dataset = dataset;
+        this.syntheticNewShare = settings.syntheticNewShare();
         this.maxBatchSize = settings.maxBatchSize();
         this.clock = clock;
     }
 
+    private Legemiddelendringer endringer() {
+        Dataset now = dataset.get();
+        Map.Entry<Dataset, Legemiddelendringer> current = index.get();
+        if (current == null || current.getKey() != now) {
+            current = Map.entry(now, new Legemiddelendringer(now, syntheticNewShare));
+            index.set(current);
+        }
+        return current.getValue();
+    }
+
     @Override
     public void process(Exchange exchange) {
-        AccessTokens.VerifiedToken token = tokens.verify(exchange.getIn().getHeader("Authorization", String.class));
+        AccessTokens.VerifiedToken token = tokens.verify(ResourceRequest.of(exchange));
         token.requireSystemToken();
         JsonNode pasienter = Json.requestObject(exchange.getIn().getBody(String.class)).get("pasienter");
         if (pasienter == null || !pasienter.isArray() || pasienter.isEmpty()) {
@@ -58,6 +77,7 @@ final class LegemiddelvarslingEndpoint implements Processor {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String nesteSjekk = now.atZone(Legemiddelendringer.NORGE).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        Legemiddelendringer endringer = endringer();
         ObjectNode answer = Json.object();
         ArrayNode svar = answer.putArray("pasienter");
         int medKjernejournal = 0;

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import no.kjernebro.api.identity.NationalIdentityNumber;
 import no.kjernebro.simulator.internal.dataset.Pasient;
+import no.kjernebro.simulator.internal.helseid.ResourceRequest;
 import no.kjernebro.simulator.internal.http.HttpProblem;
 import no.kjernebro.simulator.internal.http.Json;
 import no.kjernebro.simulator.internal.http.Responses;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/legemidler}: the medication history, a JSON projection of the e-prescription
- * messages. Locked prescriptions stay hidden unless the caller states the patient's consent to see them.
+ * messages. Locked prescriptions stay hidden unless the caller states the patient's consent to see them, and
+ * so does all medication of a patient who restricted the module ({@code samtykke-sperret-legemidler}).
+ * Only health personnel (an HPR number in the user token) get an answer.
  */
 final class LegemidlerEndpoint implements Processor {
 
@@ -40,15 +43,23 @@ final class LegemidlerEndpoint implements Processor {
         if (ticketId == null) {
             ticketId = in.getHeader("X-kj-ticket", String.class);
         }
-        PatientAccess.Granted granted = access.check(in.getHeader("Authorization", String.class), ticketId,
-                PatientAccess.Style.JSON);
+        PatientAccess.Granted granted = access.check(ResourceRequest.of(exchange), ticketId, PatientAccess.Style.JSON);
+        if (granted.token().hprNumber() == null) {
+            throw HttpProblem.oauth(403, "access_denied",
+                    "legemiddelopplysninger deles bare med helsepersonell (HPR-nummer i brukertokenet)");
+        }
         LocalDate fra = fra(in.getHeader("fra", String.class), granted.ticket().legemiddelFraDato());
         boolean visLaste = flag(in, "samtykke-laste-resepter");
         flag(in, "utvidet-oppslag");
-        flag(in, "samtykke-sperret-legemidler");
+        boolean visSperret = flag(in, "samtykke-sperret-legemidler");
         flag(in, "samtykke-bruk-api");
+        boolean sperret = granted.pasient().harSperret(Pasient.MODUL_LEGEMIDLER) && !visSperret;
+        access.record("legemidler", granted, granted.ticket().samtykke(), "ticket", in)
+                .put("samtykkeLasteResepter", visLaste)
+                .put("samtykkeSperretLegemidler", visSperret)
+                .put("legemidlerSperret", sperret);
 
-        List<Pasient.Legemiddel> selected = granted.pasient().legemidler().stream()
+        List<Pasient.Legemiddel> selected = sperret ? List.of() : granted.pasient().legemidler().stream()
                 .filter(l -> since(l, fra))
                 .sorted(Comparator.comparing(Pasient.Legemiddel::rekvirert).reversed())
                 .toList();
@@ -57,6 +68,8 @@ final class LegemidlerEndpoint implements Processor {
         ArrayNode list = answer.putArray("legemidler");
         selected.stream().filter(l -> visLaste || !l.laast()).forEach(l -> list.add(json(l)));
         answer.put("lasteResepterSkjult", skjult);
+        // The patient restricted the medication module and the request did not state consent to see it.
+        answer.put("legemidlerSperret", sperret);
         LOG.info("Legemidler for {} by {}: {} entries, locked hidden {}",
                 NationalIdentityNumber.mask(granted.pasient().fnr()), granted.token().claims().path("sub").asText(),
                 list.size(), skjult);
@@ -117,13 +130,6 @@ final class LegemidlerEndpoint implements Processor {
     }
 
     private static boolean flag(Message in, String name) {
-        String value = in.getHeader(name, String.class);
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
-            throw HttpProblem.oauth(400, "invalid_request", name + " must be true or false");
-        }
-        return Boolean.parseBoolean(value);
+        return PatientAccess.flag(in, name, PatientAccess.Style.JSON);
     }
 }

@@ -1,0 +1,107 @@
+package no.kjernebro.core.internal.kj;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import no.kjernebro.api.lookup.ErrorCode;
+import no.kjernebro.core.internal.helseid.AccessToken;
+import no.kjernebro.core.internal.helseid.HelseIdClient;
+import no.kjernebro.core.internal.tenant.Tenant;
+
+/**
+ * Calls made with the tenant's HelseID system token (Helseindikator, Legemiddelvarsling). The token
+ * and, for DPoP-bound tokens, the proof come from the {@link HelseIdClient}; this class adds what the
+ * resource server may ask for: on 401 {@code use_dpop_nonce} one retry with the server's nonce, on any
+ * other 401 one retry with a fresh token. The latest nonce per API is remembered for later calls
+ * (RFC 9449 section 9), so the nonce round trip is paid once, not per call.
+ *
+ * <p>The token request goes through the {@code helseid-token} circuit breaker: when HelseID is down,
+ * lookups fail fast instead of each waiting for its own token timeout.
+ */
+final class SystemTokenCalls {
+
+    private final HelseIdClient helseId;
+    private final ResilientHttp http;
+    private final String scope;
+    private final ClientStatistics stats;
+    private final Map<Upstream, String> nonces = new ConcurrentHashMap<>();
+
+    SystemTokenCalls(HelseIdClient helseId, ResilientHttp http, String scope, ClientStatistics stats) {
+        this.helseId = helseId;
+        this.http = http;
+        this.scope = scope;
+        this.stats = stats;
+    }
+
+    HttpAnswer execute(Tenant tenant, HttpCall call, Deadline deadline) throws KjernejournalException {
+        AccessToken token = token(tenant);
+        String nonce = nonces.get(call.upstream());
+        boolean nonceRetried = false;
+        boolean tokenRenewed = false;
+        while (true) {
+            Map<String, String> auth = helseId.authorize(tenant, token, call.method(), call.target(), nonce);
+            HttpAnswer answer = http.execute(tenant, call.withHeaders(auth), deadline);
+            String serverNonce = answer.header("DPoP-Nonce");
+            if (serverNonce != null && !serverNonce.isBlank()) {
+                nonces.put(call.upstream(), serverNonce);
+            }
+            if (answer.status() != 401) {
+                return answer;
+            }
+            if (asksForNonce(answer) && serverNonce != null && !nonceRetried) {
+                nonce = serverNonce;
+                nonceRetried = true;
+                continue;
+            }
+            if (!tokenRenewed && !asksForNonce(answer)) {
+                // a token the server no longer accepts (revoked, signing key rolled): renew once
+                helseId.invalidate(tenant, scope);
+                token = token(tenant);
+                tokenRenewed = true;
+                continue;
+            }
+            return answer;
+        }
+    }
+
+    private AccessToken token(Tenant tenant) throws KjernejournalException {
+        CircuitBreaker breaker = http.breaker(Upstream.HELSEID_TOKEN);
+        CircuitBreaker.Permit permit = breaker.tryAcquire();
+        if (permit == null) {
+            stats.failedFast.incrementAndGet();
+            throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_UNAVAILABLE,
+                    "helseid-token: circuit breaker open after repeated failures; failing fast");
+        }
+        AccessToken token;
+        try {
+            token = helseId.systemToken(tenant, scope);
+        } catch (KjernejournalException e) {
+            if (e.error() == ErrorCode.KJERNEJOURNAL_UNAVAILABLE || e.error() == ErrorCode.TOO_MANY_REQUESTS) {
+                breaker.onFailure(permit);
+            } else {
+                breaker.onSuccess(permit); // HelseID answered; it refused this client, which is not an outage
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            breaker.onFailure(permit);
+            throw new KjernejournalException(ErrorCode.INTERNAL_ERROR, "helseid-token: the HelseID client failed: " + e, e);
+        }
+        breaker.onSuccess(permit);
+        if (token == null || token.value() == null || token.value().isBlank()) {
+            throw new KjernejournalException(ErrorCode.INTERNAL_ERROR,
+                    "helseid-token: the HelseID client gave no token for tenant " + tenant.kommunenummer());
+        }
+        return token;
+    }
+
+    /** {@code WWW-Authenticate: DPoP error="use_dpop_nonce"} (RFC 9449 section 9). */
+    static boolean asksForNonce(HttpAnswer answer) {
+        for (String challenge : answer.headers().getOrDefault("WWW-Authenticate", java.util.List.of())) {
+            String c = challenge.toLowerCase(Locale.ROOT);
+            if (c.contains("use_dpop_nonce")) {
+                return true;
+            }
+        }
+        return answer.body().contains("use_dpop_nonce");
+    }
+}
