@@ -78,17 +78,24 @@ public final class AuditSchema {
         LOCAL.lock();
         try (Connection con = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(con);
+            int latest = migrations.get(migrations.size() - 1).version();
+            // An up-to-date schema needs no DDL, so an application role without CREATE can start.
+            int found = probeVersion(con);
+            if (found == latest) {
+                return found;
+            }
+            if (found > latest) {
+                throw newer(found, latest);
+            }
             con.setAutoCommit(false);
             try {
                 createVersionTable(con);
                 con.commit();
-                int latest = migrations.get(migrations.size() - 1).version();
                 for (Migration migration : migrations) {
                     lock(con, dialect);
                     int current = currentVersion(con);
                     if (current > latest) {
-                        throw new SQLException("the audit schema is at version " + current
-                                + ", newer than this build knows (" + latest + "); refusing to write to it", "KJB03");
+                        throw newer(current, latest);
                     }
                     if (migration.version() <= current) {
                         con.commit();
@@ -101,9 +108,9 @@ public final class AuditSchema {
                     con.commit();
                     LOG.info("Audit schema migrated to version {}: {}", migration.version(), migration.description());
                 }
-                int found = currentVersion(con);
+                int migrated = currentVersion(con);
                 con.commit();
-                return found;
+                return migrated;
             } catch (SQLException | RuntimeException e) {
                 try {
                     con.rollback();
@@ -114,6 +121,19 @@ public final class AuditSchema {
             }
         } finally {
             LOCAL.unlock();
+        }
+    }
+
+    /** The recorded version, or -1 when the version table is missing (or unreadable). */
+    private static int probeVersion(Connection con) throws SQLException {
+        con.setAutoCommit(true);
+        try {
+            return currentVersion(con);
+        } catch (SQLException missing) {
+            if (isConnectionFailure(missing)) {
+                throw missing;
+            }
+            return -1;
         }
     }
 
@@ -150,6 +170,11 @@ public final class AuditSchema {
             ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             ps.executeUpdate();
         }
+    }
+
+    private static SQLException newer(int found, int latest) {
+        return new SQLException("the audit schema is at version " + found + ", newer than this build knows ("
+                + latest + "); refusing to write to it", "KJB03");
     }
 
     private static boolean isNewerSchema(SQLException e) {

@@ -221,10 +221,11 @@ final class ChainVerifier {
                             + bad.get() + ".");
                     return;
                 }
-                fail(Problem.MISSING_TAIL, last() + 1, null, "Chain " + chain + " ends at " + ending()
+                String ends = ending();
+                newestCheckpoint = beyond;
+                fail(Problem.MISSING_TAIL, last() + 1, null, "Chain " + chain + " ends at " + ends
                         + ", but the checkpoint signed " + beyond.time() + " covers position " + beyond.chainSeq()
                         + ": records " + (last() + 1) + " to " + beyond.chainSeq() + " were removed from the end.");
-                newestCheckpoint = beyond;
                 return;
             }
             long headSeq = head == null ? 0 : head.lastChainSeq();

@@ -129,6 +129,16 @@ final class GroupCommitter implements AutoCloseable {
         return committedEntries.get();
     }
 
+    /** False once {@link #close} has begun. */
+    boolean accepting() {
+        return running;
+    }
+
+    /** Entries queued and not yet taken into a transaction. */
+    int waitingEntries() {
+        return queuedEntries.get();
+    }
+
     private void run() {
         while (running) {
             List<Request> group;

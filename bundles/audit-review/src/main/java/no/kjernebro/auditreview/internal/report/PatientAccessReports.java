@@ -37,7 +37,7 @@ public final class PatientAccessReports implements AccessReports {
     private volatile TenantAdministration tenants;
 
     @Activate
-    public PatientAccessReports(@Reference AuditTrail trail, Limits config) {
+    public PatientAccessReports(@Reference(name = "trail") AuditTrail trail, Limits config) {
         this(trail, Clock.systemUTC(), new ReportLimits(config.report_maxRows(), config.report_maxDays()));
     }
 

@@ -26,6 +26,7 @@ final class PdfAccessReport {
     /** Column widths in points, in {@link ReportRow#LABELS} order; they add up to the usable width. */
     private static final float[] COLUMNS = {80, 70, 72, 86, 60, 72, 82, 96, 56, 76};
 
+    // fields, so they are created after render() installed the font mapper
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final WinAnsiText text = new WinAnsiText(regular);
@@ -36,6 +37,7 @@ final class PdfAccessReport {
     private float y;
 
     static byte[] render(AccessReport report) {
+        WriteOnlyFontMapper.install();
         try {
             return new PdfAccessReport().write(report);
         } catch (IOException e) {

@@ -11,7 +11,7 @@ import no.kjernebro.audit.internal.BalpTestRecords;
 /**
  * Measures forwarding (not a test): throughput from an H2 outbox to a local HTTP receiver, and the
  * time a backlog built up during a receiver outage takes to drain once it answers again. Run with
- * {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
  * -Dexec.mainClass=no.kjernebro.audit.internal.forward.ForwardingBenchmark} (docs/benchmarks.md).
  *
  * <p>Arguments: {@code records} (20000), {@code outageRecords} (10000), {@code outageSeconds} (30),

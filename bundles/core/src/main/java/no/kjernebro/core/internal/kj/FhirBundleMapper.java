@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import no.kjernebro.api.identity.NationalIdentityNumber;
@@ -359,9 +360,10 @@ public final class FhirBundleMapper {
             if (text == null) {
                 text = Nodes.text(issue, "diagnostics");
             }
-            String code = Nodes.text(issue, "details", "coding", 0, "code");
-            boolean restricted = String.valueOf(code).toUpperCase().contains("SPERRET")
-                    || String.valueOf(text).toLowerCase().contains("sperre");
+            boolean restricted = false;
+            for (JsonNode coding : issue.path("details").path("coding")) {
+                restricted |= String.valueOf(Nodes.text(coding, "code")).toUpperCase(Locale.ROOT).contains("SPERRET");
+            }
             merknader.add(Section.KRITISK_INFORMASJON, restricted ? Merknader.MODUL_SPERRET : Merknader.MELDING,
                     restricted ? "Pasienten har sperret deler av kjernejournalen; de vises bare med pasientens samtykke."
                             : "Melding fra kjernejournal: " + (text == null ? Nodes.text(issue, "code") : text),

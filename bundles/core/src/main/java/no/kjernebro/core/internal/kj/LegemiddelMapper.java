@@ -57,6 +57,10 @@ public final class LegemiddelMapper {
                     Nodes.date(Nodes.text(l, "rekvirert")), Nodes.date(Nodes.text(l, "utlevert")),
                     Nodes.text(l, "rekvirent")));
         }
+        if (json.path("legemidlerSperret").asBoolean(false)) {
+            merknader.add(Section.LEGEMIDLER, Merknader.MODUL_SPERRET, "Pasienten har sperret legemiddelopplysningene; "
+                    + "de vises bare med pasientens samtykke.", null, null);
+        }
         return new Content(new Legemidler(items, json.path("lasteResepterSkjult").asBoolean(false)), merknader.toList());
     }
 

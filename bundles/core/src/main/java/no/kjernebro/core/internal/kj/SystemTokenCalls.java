@@ -2,7 +2,6 @@ package no.kjernebro.core.internal.kj;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.core.internal.helseid.AccessToken;
 import no.kjernebro.core.internal.helseid.HelseIdClient;
@@ -12,8 +11,9 @@ import no.kjernebro.core.internal.tenant.Tenant;
  * Calls made with the tenant's HelseID system token (Helseindikator, Legemiddelvarsling). The token
  * and, for DPoP-bound tokens, the proof come from the {@link HelseIdClient}; this class adds what the
  * resource server may ask for: on 401 {@code use_dpop_nonce} one retry with the server's nonce, on any
- * other 401 one retry with a fresh token. The latest nonce per API is remembered for later calls
- * (RFC 9449 section 9), so the nonce round trip is paid once, not per call.
+ * other 401 one retry with a fresh token. Every {@code DPoP-Nonce} a server sends is handed to the
+ * HelseID client, which puts the latest one in later proofs (RFC 9449 section 9), so the nonce round
+ * trip is paid once, not per call.
  *
  * <p>The token request goes through the {@code helseid-token} circuit breaker: when HelseID is down,
  * lookups fail fast instead of each waiting for its own token timeout.
@@ -24,7 +24,6 @@ final class SystemTokenCalls {
     private final ResilientHttp http;
     private final String scope;
     private final ClientStatistics stats;
-    private final Map<Upstream, String> nonces = new ConcurrentHashMap<>();
 
     SystemTokenCalls(HelseIdClient helseId, ResilientHttp http, String scope, ClientStatistics stats) {
         this.helseId = helseId;
@@ -35,7 +34,7 @@ final class SystemTokenCalls {
 
     HttpAnswer execute(Tenant tenant, HttpCall call, Deadline deadline) throws KjernejournalException {
         AccessToken token = token(tenant);
-        String nonce = nonces.get(call.upstream());
+        String nonce = null; // the HelseID client knows the latest one the server sent
         boolean nonceRetried = false;
         boolean tokenRenewed = false;
         while (true) {
@@ -43,7 +42,7 @@ final class SystemTokenCalls {
             HttpAnswer answer = http.execute(tenant, call.withHeaders(auth), deadline);
             String serverNonce = answer.header("DPoP-Nonce");
             if (serverNonce != null && !serverNonce.isBlank()) {
-                nonces.put(call.upstream(), serverNonce);
+                helseId.rememberNonce(call.target(), serverNonce);
             }
             if (answer.status() != 401) {
                 return answer;

@@ -19,6 +19,7 @@ final class FakeHelseId implements HelseIdClient {
     volatile boolean dpop;
     volatile KjernejournalException failure;
     private final AtomicInteger generation = new AtomicInteger(1);
+    private final Map<String, String> nonces = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public AccessToken systemToken(Tenant tenant, String scope) throws KjernejournalException {
@@ -35,11 +36,19 @@ final class FakeHelseId implements HelseIdClient {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", token.type() + " " + token.value());
         if (token.dpop()) {
+            if (nonce == null) {
+                nonce = nonces.get(url);
+            }
             String proof = "proof " + method + " " + url + (nonce == null ? "" : " nonce=" + nonce);
             proofs.add(proof);
             headers.put("DPoP", proof);
         }
         return headers;
+    }
+
+    @Override
+    public void rememberNonce(String url, String nonce) {
+        nonces.put(url, nonce);
     }
 
     @Override

@@ -265,6 +265,16 @@ class FhirBundleMapperTest {
     }
 
     @Test
+    void otherMessagesFromKjernejournalAreShownAsMessages() throws Exception {
+        FhirBundleMapper.Content c = map("{'resourceType':'OperationOutcome','issue':[{'severity':'information',"
+                + "'code':'suppressed','details':{'coding':[{'code':'KREVER_HELSEPERSONELL'}],'text':'Bare for helsepersonell'}}]}");
+        assertThat(c.merknader()).singleElement().satisfies(m -> {
+            assertThat(m.kode()).isEqualTo("MELDING");
+            assertThat(m.tekst()).contains("Bare for helsepersonell");
+        });
+    }
+
+    @Test
     void anEntryWithoutResourceOrTypeIsKept() throws Exception {
         ObjectNode bundle = Samples.bundle("{'id':'x'}");
         bundle.withArray("entry").addObject().put("fullUrl", "urn:uuid:1");

@@ -41,6 +41,12 @@ class LegemiddelMapperTest {
     }
 
     @Test
+    void aRestrictedMedicationModuleIsFlagged() throws Exception {
+        LegemiddelMapper.Content c = LegemiddelMapper.map(Samples.json("{'legemidler':[],'legemidlerSperret':true}"));
+        assertThat(c.merknader()).extracting(Merknad::kode).containsExactly("MODUL_SPERRET");
+    }
+
+    @Test
     void anAnswerWithoutTheListIsRefused() {
         for (String json : new String[] {"{}", "{'legemidler':{}}", "{'legemidler':null}"}) {
             assertThatThrownBy(() -> LegemiddelMapper.map(Samples.json(json)))

@@ -40,7 +40,7 @@ public final class AccessTokens {
     private static final String ALGS = String.join(" ", JwsAlgorithm.names());
 
     private final SigningKey key;
-    private final SigningKey impostor;
+    private SigningKey impostor; // made on first use: RSA key generation is slow
     private final String issuer;
     private final Clock clock;
     private final DpopProofVerifier dpop;
@@ -59,7 +59,6 @@ public final class AccessTokens {
     public AccessTokens(SigningKey key, String issuer, Clock clock, DpopProofVerifier dpop, boolean dpopRequired,
                         Traffic traffic) {
         this.key = key;
-        this.impostor = SigningKey.impostorOf(key);
         this.issuer = issuer;
         this.clock = clock;
         this.dpop = dpop;
@@ -116,7 +115,7 @@ public final class AccessTokens {
             case SECURITY_LEVEL_3 -> claims.put(CLAIM_SECURITY_LEVEL, "3");
             case NO_HPR -> claims.remove(CLAIM_HPR);
             case WRONG_KEY -> {
-                return impostor.sign(claims);
+                return impostor().sign(claims);
             }
             default -> throw new IllegalStateException(variant.name());
         }
@@ -125,6 +124,13 @@ public final class AccessTokens {
 
     String issueUserToken(Dataset.Person person, String orgnr) {
         return issueUserToken(person, orgnr, null, null);
+    }
+
+    private synchronized SigningKey impostor() {
+        if (impostor == null) {
+            impostor = SigningKey.impostorOf(key);
+        }
+        return impostor;
     }
 
     /** Checks a plain {@code Authorization} header (no DPoP proof available). */
