@@ -35,6 +35,7 @@ public abstract class KjernebroTestSupport {
     /** Ports are chosen on the driver side and handed to the container as system properties. */
     static final String HTTP_PORT = "kjernebro.itest.http.port";
     static final String SIM_PORT = "kjernebro.itest.simulator.port";
+    static final String AUDIT_PORT = "kjernebro.itest.audit.port";
 
     @Inject
     protected BundleContext bundleContext;
@@ -58,6 +59,7 @@ public abstract class KjernebroTestSupport {
     public Option[] config() {
         String httpPort = Integer.toString(freePort());
         String simPort = Integer.toString(freePort());
+        String auditPort = Integer.toString(freePort());
         String sim = "http://localhost:" + simPort;
         String localRepo = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
         String karafVersion = System.getProperty("karaf.version");
@@ -77,6 +79,8 @@ public abstract class KjernebroTestSupport {
                 systemProperty("pax.exam.service.timeout").value("120000"),
                 systemProperty(HTTP_PORT).value(httpPort),
                 systemProperty(SIM_PORT).value(simPort),
+                systemProperty(AUDIT_PORT).value(auditPort),
+                editConfigurationFilePut("etc/no.kjernebro.auditreview.cfg", "http.port", auditPort),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
@@ -89,6 +93,7 @@ public abstract class KjernebroTestSupport {
                 editConfigurationFilePut("etc/no.kjernebro.simulator.cfg", "issuer", sim),
                 editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "helseid.tokenUrl", sim + "/connect/token"),
                 editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "kj.baseUrl", sim),
+                editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "helseid.issuer", sim),
                 editConfigurationFilePut("etc/no.kjernebro.audit.cfg", "forward.url", sim + "/fhir/AuditEvent"),
                 editConfigurationFilePut("etc/no.kjernebro.audit.cfg", "forward.intervalMs", "500")));
         options.addAll(jdk17Flags(karafVersion));
@@ -135,6 +140,10 @@ public abstract class KjernebroTestSupport {
 
     protected int httpPort() {
         return Integer.getInteger(HTTP_PORT);
+    }
+
+    protected int auditPort() {
+        return Integer.getInteger(AUDIT_PORT);
     }
 
     protected int simulatorPort() {

@@ -40,6 +40,8 @@ public final class AuditorApi implements AutoCloseable {
         camel.getCamelContextExtension().setName("kjernebro-audit-review");
         // inside OSGi, camel-jetty is found through the Camel runtime bundle's loader
         camel.setApplicationContextClassLoader(CamelContext.class.getClassLoader());
+        // bodies are read once, by us, within the size limit: caching would read them whole first
+        camel.setStreamCaching(false);
         camel.getRegistry().bind(HEADER_FILTER, new ResponseHeaderFilter());
         CamelBridge bridge = new CamelBridge(endpoint, ApiSettings.BASE_PATH, settings.maxBodyBytes());
         camel.addRoutes(new RouteBuilder() {

@@ -124,7 +124,7 @@ final class AuditorEndpoint {
         }
     }
 
-    private static ApiResponse withCommonHeaders(ApiResponse response) {
+    static ApiResponse withCommonHeaders(ApiResponse response) {
         // audit data must not linger in caches or be sniffed into something executable
         return response.withHeader("Cache-Control", "no-store")
                 .withHeader("X-Content-Type-Options", "nosniff");

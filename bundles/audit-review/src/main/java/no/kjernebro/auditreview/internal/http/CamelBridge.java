@@ -34,7 +34,8 @@ final class CamelBridge implements Processor {
         try {
             response = endpoint.handle(request(exchange, in));
         } catch (ApiProblem problem) {
-            response = ApiJson.problem(problem); // a malformed path or query, before authentication
+            // a malformed path or query, found before authentication
+            response = AuditorEndpoint.withCommonHeaders(ApiJson.problem(problem));
         }
         Message out = exchange.getMessage();
         out.removeHeaders("*");

@@ -82,7 +82,12 @@ final class FindingsResource {
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("fra must be before til");
         }
-        List<Finding> findings = ctx.requireFindings().evaluate(kommune, from, to);
+        List<Finding> findings;
+        try {
+            findings = ctx.requireFindings().evaluate(kommune, from, to);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(Words.maskIdentityNumbers(String.valueOf(e.getMessage())));
+        }
         ctx.recordAccess(auditor, kommune, null, "findings-evaluate", "kjør kontrollregler for kommune " + kommune
                 + " fra " + from + " til " + to + "; " + findings.size() + " nye funn");
         return ApiJson.ok(ApiJson.object("count", findings.size(),

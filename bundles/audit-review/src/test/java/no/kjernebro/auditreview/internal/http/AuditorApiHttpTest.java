@@ -211,7 +211,7 @@ class AuditorApiHttpTest {
         // no Content-Length: the limit must hold while reading
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            String chunk = "a".repeat(MAX_BODY + 10);
+            String chunk = "a".repeat(MAX_BODY * 64);
             String request = "POST /kjernebro/audit/v1/records/search HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: " + AUDITOR + "\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"

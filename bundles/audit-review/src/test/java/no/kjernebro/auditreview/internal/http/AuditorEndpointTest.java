@@ -75,6 +75,14 @@ class AuditorEndpointTest {
         return call("POST", path, Map.of(), body, "application/json", AUDITOR, null);
     }
 
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
     private static JsonNode json(ApiResponse response) throws Exception {
         return JSON.readTree(response.body());
     }
@@ -103,7 +111,7 @@ class AuditorEndpointTest {
 
     @Test
     void aSearchIsRecordedBeforeItIsShown() throws Exception {
-        ApiResponse response = get("/records", Map.of("kommune", "5601", "antall", "1"));
+        ApiResponse response = get("/records", ordered("kommune", "5601", "antall", "1"));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = json(response);
@@ -171,7 +179,7 @@ class AuditorEndpointTest {
 
     @Test
     void fhirExportGoesThroughTheFormatService() {
-        ApiResponse response = get("/records", Map.of("format", "fhir", "antall", "2"));
+        ApiResponse response = get("/records", ordered("format", "fhir", "antall", "2"));
 
         assertThat(response.contentType()).isEqualTo("application/fhir+json");
         assertThat(text(response)).contains("\"resourceType\":\"Bundle\"", "KJB-000000000002",
@@ -231,6 +239,18 @@ class AuditorEndpointTest {
                 "{\"kommune\":\"5601\",\"fra\":\"2026-03-01\",\"til\":\"2026-03-31\"}"));
         assertThat(evaluated.get("count").asInt()).isEqualTo(1);
         assertThat(log.last().reasonCode()).isEqualTo("findings-evaluate");
+    }
+
+    @Test
+    void evaluationRequestsTheRulesRefuseAre400() throws Exception {
+        ApiResponse tooLong = post("/findings/evaluate", "{\"kommune\":\"5601\",\"fra\":\"2024-01-01\",\"til\":\"2026-01-01\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(json(tooLong).get("detail").asText()).isEqualTo("evaluate at most 366 days at a time");
+
+        ApiResponse missing = post("/findings/evaluate", "{\"kommune\":\"5601\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(json(missing).get("detail").asText()).isEqualTo("kommune, fra and til are all required");
+        assertThat(log.entries).isEmpty();
     }
 
     @Test

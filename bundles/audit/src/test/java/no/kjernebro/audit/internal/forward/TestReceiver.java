@@ -24,6 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestReceiver implements AutoCloseable {
 
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY each answer waits for
+        // the client's delayed ACK (about 40 ms), which would measure the test server, not forwarding
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
     private final AtomicInteger status = new AtomicInteger(201);
