@@ -28,10 +28,18 @@ final class CanonicalForm {
             return this;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        digits(bytes.length);
+        out.write(':');
         out.writeBytes(bytes);
         out.write('\n');
         return this;
+    }
+
+    private void digits(int n) {
+        if (n >= 10) {
+            digits(n / 10);
+        }
+        out.write('0' + n % 10);
     }
 
     CanonicalForm field(long value) {

@@ -28,7 +28,7 @@ final class ChainVerifier {
     static final String PURGE_CORRELATION = "retention-purge:";
 
     private static final String PAGE_SQL = "SELECT " + AuditRecordColumns.LIST + " FROM kjb_audit_record"
-            + " WHERE chain = ? AND chain_seq > ? AND chain_seq <= ? ORDER BY chain_seq LIMIT ?";
+            + " WHERE chain = ? AND chain_seq > ? AND chain_seq <= ? ORDER BY chain, chain_seq LIMIT ?";
 
     private final DataSource dataSource;
     private final CheckpointKeys keys;

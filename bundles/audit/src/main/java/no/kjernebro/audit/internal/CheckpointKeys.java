@@ -77,7 +77,11 @@ final class CheckpointKeys {
         PrivateKey key = PemKeys.privateKey(pem);
         Optional<PublicKey> own = PemKeys.publicKeyOf(pem, key);
         if (own.isPresent()) {
-            trusted.put(keyId, own.get());
+            PublicKey listed = trusted.put(keyId, own.get());
+            if (listed != null && !listed.equals(own.get())) {
+                throw new GeneralSecurityException("checkpoint key " + keyId + " does not match its public key in"
+                        + " checkpoint.trustedKeys");
+            }
         } else if (!trusted.containsKey(keyId)) {
             throw new GeneralSecurityException("the public key of checkpoint key " + keyId + " is not in its file;"
                     + " add it to checkpoint.trustedKeys as " + keyId + "=<public key>");

@@ -28,9 +28,13 @@ public final class HashChain {
     private HashChain() {
     }
 
+    // MessageDigest.getInstance looks up a provider each time; verify hashes millions of records
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(HashChain::sha256);
+
     /** The hash {@code record} must carry, given its own {@code prevHash}. */
     public static String hash(AuditRecord record) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
         sha256.update(record.prevHash().getBytes(StandardCharsets.US_ASCII));
         sha256.update(canonical(record));
         return HexFormat.of().formatHex(sha256.digest());
