@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.lookup.LookupOutcome;
 import no.kjernebro.api.lookup.LookupRequest;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
+import no.kjernebro.api.summary.Merknad;
 import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the data; credential and municipality are passed on for core to judge, and core's refusal rendered;
  * every error the adapter finds itself is handed to core as one rejection with the right code (and the
  * patient, where the message named one, so core can audit) and never becomes a lookup; hostile input is
- * refused without expansion; outcomes from core are rendered with core's code; no answer shows a
+ * refused without expansion; outcomes from core are rendered with core's code (also USER_TOKEN_INVALID and
+ * TOO_MANY_REQUESTS with their HTTP statuses); an incomplete summary is said to be incomplete, with its
+ * merknader but without their raw content; the patient's additional consents reach core as sent, and a
+ * malformed one is rejected like any other malformed field; no answer shows a
  * credential or token, no error answer the identity number, no answer a stack trace; and the routes can
  * be swapped for a new instance under load with every request answered cleanly.
  */
@@ -96,8 +101,104 @@ public abstract class AdapterConformanceTest {
         assertThat(request.userToken()).isEqualTo(Demo.USER_TOKEN);
         assertThat(call.credential()).as("the EPJ's credential, passed on for core to check").isNotNull();
         assertThat(call.credential().secret()).isEqualTo(Demo.API_KEY);
+        assertThat(request.samtykker()).as("no additional consent unless the message gives one")
+                .isEqualTo(Samtykker.INGEN);
         assertSuccessWithData(answer, call.answered());
+        assertThat(adapter.saysComplete(answer)).as("a summary without merknader is said to be complete").isTrue();
         assertClean(answer);
+    }
+
+    /**
+     * A summary with merknader (a module left out, an unknown code or resource type) is never presented as
+     * complete: the answer says it is incomplete and carries each merknad's code, text and resource type,
+     * but never the raw upstream content, which may hold data of sections the policy did not grant.
+     */
+    @Test
+    void incompleteSummaryIsRenderedAsIncompleteWithItsMerknader() throws Exception {
+        core.answerWithIncompleteSummary();
+
+        Answer answer = adapter.send(LookupInput.valid(Demo.PATIENT));
+
+        LookupOutcome outcome = core.onlyCall().answered();
+        List<Merknad> merknader = outcome.summary().merknader();
+        assertThat(merknader).as("the kit's incomplete summary keeps merknader for the granted sections").isNotEmpty();
+        assertSuccessWithData(answer, outcome);
+        assertThat(adapter.saysComplete(answer)).as("a summary with merknader is said to be incomplete").isFalse();
+        for (Merknad merknad : merknader) {
+            assertThat(answer.text()).as("merknad %s in the answer", merknad.kode())
+                    .contains(merknad.kode()).contains(merknad.tekst());
+            if (merknad.ressurstype() != null) {
+                assertThat(answer.text()).as("resource type of merknad %s", merknad.kode()).contains(merknad.ressurstype());
+            }
+        }
+        assertThat(answer.transcript()).as("raw upstream content (Merknad.innhold) is never passed on")
+                .doesNotContain(SyntheticSummaries.MERKNAD_INNHOLD);
+        assertClean(answer);
+    }
+
+    /** Each additional consent reaches core as given, one at a time and all together; all false is no consent. */
+    @TestFactory
+    Stream<DynamicTest> samtykkerArePassedOnToCore() {
+        return Stream.of(new Samtykker(true, false, false), new Samtykker(false, true, false),
+                new Samtykker(false, false, true), new Samtykker(true, true, true), Samtykker.INGEN)
+                .map(samtykker -> DynamicTest.dynamicTest(samtykker.toString(), () -> {
+                    core.clear();
+
+                    Answer answer = adapter.sendWithSamtykker(LookupInput.valid(Demo.PATIENT), samtykker);
+
+                    RecordingLookupService.Call call = core.onlyCall();
+                    assertThat(call.isLookup()).as("consents are part of a valid lookup: %s", call).isTrue();
+                    assertThat(call.request().samtykker()).isEqualTo(samtykker);
+                    assertThat(call.request().patientId()).isEqualTo(Demo.PATIENT);
+                    assertSuccessWithData(answer, call.answered());
+                    assertClean(answer);
+                }));
+    }
+
+    @Test
+    void nonBooleanSamtykkeIsRejectedThroughCoreNamingThePatient() throws Exception {
+        Answer answer = adapter.sendInvalidSamtykke(Demo.PATIENT);
+
+        RecordingLookupService.Call rejection = onlyRejection(adapter.invalidSamtykkeError());
+        assertThat(rejection.patientId()).as("the patient the message named, so core can audit").isEqualTo(Demo.PATIENT);
+        assertThat(rejection.kommunenummer()).isEqualTo(Demo.KOMMUNENUMMER);
+        assertThat(rejection.credential()).isNotNull();
+        assertThat(rejection.credential().secret()).isEqualTo(Demo.API_KEY);
+        assertRefusal(answer, adapter.invalidSamtykkeError());
+        assertThat(answer.status()).as("a malformed field is a client error").isIn(0, 400);
+    }
+
+    @Test
+    void invalidUserTokenIsRenderedWithCoresCode() throws Exception {
+        core.answerWithRefusal(ErrorCode.USER_TOKEN_INVALID, "the user token has expired");
+
+        Answer answer = adapter.send(LookupInput.valid(Demo.PATIENT));
+
+        assertThat(core.onlyCall().isLookup()).isTrue();
+        assertRefusal(answer, ErrorCode.USER_TOKEN_INVALID);
+        assertThat(answer.status()).isIn(0, 401);
+    }
+
+    /**
+     * 429 whether core refused before fetching (the municipality's bulkhead is full) or failed after
+     * (kjernejournal rate-limited). LookupOutcome carries no retry time, so a Retry-After header is
+     * allowed only as a well-formed delay the adapter has of its own.
+     */
+    @TestFactory
+    Stream<DynamicTest> tooManyRequestsIsRenderedWithCoresCode() {
+        return Stream.of(true, false).map(refused -> DynamicTest.dynamicTest(refused ? "refused" : "failed", () -> {
+            core.clear();
+            core.answerTooManyRequests(refused);
+
+            Answer answer = adapter.send(LookupInput.valid(Demo.PATIENT));
+
+            assertThat(core.onlyCall().isLookup()).isTrue();
+            assertRefusal(answer, ErrorCode.TOO_MANY_REQUESTS);
+            assertThat(answer.status()).isIn(0, 429);
+            answer.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Retry-After"))
+                    .flatMap(h -> h.getValue().stream())
+                    .forEach(value -> assertThat(value).as("Retry-After as delay-seconds").matches("[1-9][0-9]{0,5}"));
+        }));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.lookup.LookupService;
+import no.kjernebro.api.lookup.Samtykker;
 import org.apache.camel.RoutesBuilder;
 
 /**
@@ -47,6 +48,32 @@ public interface AdapterUnderTest {
     default ErrorCode invalidCodeError() {
         return ErrorCode.UNKNOWN_PROFESSION;
     }
+
+    /**
+     * Like {@link #send}, with the patient's additional consents given at the point of care written the
+     * dialect's way: each of {@code samtykker}'s three consents as its own field, {@code true} or
+     * {@code false} (the kit sends every combination it checks, also all false written out).
+     */
+    Answer sendWithSamtykker(LookupInput input, Samtykker samtykker) throws IOException, InterruptedException;
+
+    /**
+     * A valid lookup for {@code patientId} from the demo municipality, except that a consent field holds
+     * something that is not a boolean of the dialect (e.g. {@code "ja"}): see {@link #invalidSamtykkeError()}.
+     */
+    Answer sendInvalidSamtykke(String patientId) throws IOException, InterruptedException;
+
+    /** The code the adapter rejects {@link #sendInvalidSamtykke} with: a malformed field. */
+    default ErrorCode invalidSamtykkeError() {
+        return ErrorCode.INVALID_REQUEST;
+    }
+
+    /**
+     * Reads a success answer's statement about completeness, in the dialect: {@code true} when it says the
+     * summary is complete, {@code false} when it says something was left out or could not be shown. An
+     * answer that says neither must fail the test (throw an {@link AssertionError}): the EPJ user has to
+     * be told either way.
+     */
+    boolean saysComplete(Answer answer);
 
     /** A message that is not well-formed in the dialect (e.g. cut off in the middle), with the credential. */
     Answer sendMalformed() throws IOException, InterruptedException;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import no.kjernebro.api.lookup.AccessBasis;
 import no.kjernebro.api.lookup.CallerCredential;
@@ -17,6 +18,7 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.LookupService;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Section;
+import no.kjernebro.api.summary.PatientSummary;
 
 /**
  * Stands in for core's LookupService: records every call with what it answered, and answers the way core
@@ -67,6 +69,14 @@ public final class RecordingLookupService implements LookupService {
         answer = this::summary;
     }
 
+    /**
+     * Lookups get the {@link SyntheticSummaries#incomplete incomplete summary} (with merknader), restricted
+     * to the wanted sections: kjernejournal sent something core could not map or a module was left out.
+     */
+    public void answerWithIncompleteSummary() {
+        answer = r -> allowed(r, SyntheticSummaries::incompleteGranted);
+    }
+
     /** Lookups are refused by core (policy, validation...), audited. */
     public void answerWithRefusal(ErrorCode error, String message) {
         answer = r -> LookupOutcome.refused(error, message, nextAuditReference(), r.correlationId());
@@ -76,6 +86,18 @@ public final class RecordingLookupService implements LookupService {
     public void answerUnavailable() {
         answer = r -> LookupOutcome.failed(ErrorCode.KJERNEJOURNAL_UNAVAILABLE,
                 ErrorCode.KJERNEJOURNAL_UNAVAILABLE.description(), nextAuditReference(), r.correlationId());
+    }
+
+    /**
+     * Too many lookups right now (the municipality's bulkhead is full, or kjernejournal answered 429):
+     * {@code refused} before anything was fetched, else failed after the lookup was allowed.
+     */
+    public void answerTooManyRequests(boolean refused) {
+        answer = r -> refused
+                ? LookupOutcome.refused(ErrorCode.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS.description(),
+                        nextAuditReference(), r.correlationId())
+                : LookupOutcome.failed(ErrorCode.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS.description(),
+                        nextAuditReference(), r.correlationId());
     }
 
     /** The audit log is down: core fails closed, without a record and without data. */
@@ -165,9 +187,13 @@ public final class RecordingLookupService implements LookupService {
     }
 
     private LookupOutcome summary(LookupRequest request) {
+        return allowed(request, SyntheticSummaries::granted);
+    }
+
+    private LookupOutcome allowed(LookupRequest request, BiFunction<String, Set<Section>, PatientSummary> summary) {
         Set<Section> granted = request.wantedSections().isEmpty() ? EnumSet.allOf(Section.class)
                 : request.wantedSections();
-        return LookupOutcome.allowed(SyntheticSummaries.granted(request.patientId(), granted), granted,
+        return LookupOutcome.allowed(summary.apply(request.patientId(), granted), granted,
                 nextAuditReference(), request.accessBasis() == AccessBasis.HPAKUTT, request.correlationId());
     }
 

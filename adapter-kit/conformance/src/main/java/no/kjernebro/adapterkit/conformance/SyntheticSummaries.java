@@ -13,6 +13,7 @@ import no.kjernebro.api.summary.Helseindikator;
 import no.kjernebro.api.summary.KritiskInformasjon;
 import no.kjernebro.api.summary.Legemiddel;
 import no.kjernebro.api.summary.Legemidler;
+import no.kjernebro.api.summary.Merknad;
 import no.kjernebro.api.summary.Paarorende;
 import no.kjernebro.api.summary.PatientSummary;
 import no.kjernebro.api.summary.Personalia;
@@ -34,6 +35,12 @@ public final class SyntheticSummaries {
     public static final String VAKSINE = "Influensavaksine";
     public static final String BESOK = "Universitetssykehuset Nord-Norge";
     public static final String EGENREGISTRERING = "Horer darlig: snakk tydelig";
+
+    /**
+     * Raw upstream content kept in a {@link Merknad#innhold()}: it may hold clinical data of sections the
+     * policy did not grant, so no answer may ever show it.
+     */
+    public static final String MERKNAD_INNHOLD = "KIT-RAW-UPSTREAM-CONTENT-3e9b";
 
     private SyntheticSummaries() {
     }
@@ -62,6 +69,35 @@ public final class SyntheticSummaries {
                 List.of(new Besok(BESOK, "Ortopedisk avdeling", "innleggelse", LocalDate.of(2024, 2, 10),
                         LocalDate.of(2024, 2, 18))),
                 new EgneRegistreringer(List.of(EGENREGISTRERING), List.of("Diabetes type 2"), null));
+    }
+
+    /**
+     * The full summary plus what kjernejournal sent that could not be mapped: a module the patient
+     * restricted (critical information), an unknown code in the medication list and a resource of an
+     * unknown type (no section). Not {@link PatientSummary#fullstendig() complete}.
+     */
+    public static PatientSummary incomplete(String patientId) {
+        PatientSummary s = full(patientId);
+        return new PatientSummary(s.patientId(), s.helseindikator(), s.sections(), s.personalia(), s.fastlege(),
+                s.paarorende(), s.legemidler(), s.kritiskInformasjon(), s.vaksiner(), s.besokshistorikk(),
+                s.egneRegistreringer(), merknader());
+    }
+
+    /** The merknader of {@link #incomplete}: plain ASCII texts, each {@code innhold} holding the canary. */
+    public static List<Merknad> merknader() {
+        return List.of(
+                new Merknad(Section.KRITISK_INFORMASJON, "MODUL_SPERRET",
+                        "Pasienten har sperret modulen kritisk informasjon", "OperationOutcome", null),
+                new Merknad(Section.LEGEMIDLER, "UKJENT_KODE", "Et legemiddel har en ukjent status og vises ikke",
+                        "MedicationStatement", "{\"status\":\"" + MERKNAD_INNHOLD + "\"}"),
+                new Merknad(null, "UKJENT_RESSURSTYPE", "Kjernejournal sendte en ressurstype som ikke kan vises",
+                        "DeviceUseStatement", "{\"resourceType\":\"DeviceUseStatement\",\"note\":\""
+                        + MERKNAD_INNHOLD + "\"}"));
+    }
+
+    /** The incomplete summary as a policy granting {@code sections} would leave it (merknader filtered too). */
+    public static PatientSummary incompleteGranted(String patientId, Set<Section> sections) {
+        return incomplete(patientId).restrictedTo(sections);
     }
 
     /** The full summary as a policy granting {@code sections} would leave it. */

@@ -250,7 +250,9 @@ final class ChainVerifier {
                 return problem;
             }
             String detail;
-            if (newestCheckpoint == null) {
+            if (checked == 0 && anchor == 0 && newestCheckpoint == null) {
+                detail = "Chain " + chain + " has no records.";
+            } else if (newestCheckpoint == null) {
                 detail = "Chain " + chain + ": " + checked + " records verified" + span() + "; no signed checkpoint"
                         + " covers them yet, so removal of records from the end is detected only against the head row"
                         + (keys.canSign() ? "." : " (no checkpoint key is configured: checkpoint.keyFile).");

@@ -1,5 +1,8 @@
 package no.kjernebro.adapter.forvaltningfil.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import no.kjernebro.adapterkit.conformance.Hostility;
 import no.kjernebro.adapterkit.conformance.LookupInput;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.lookup.LookupService;
+import no.kjernebro.api.lookup.Samtykker;
 import org.apache.camel.RoutesBuilder;
 
 /**
@@ -80,6 +84,35 @@ class ForvaltningFilConformanceTest extends AdapterConformanceTest {
         @Override
         public ErrorCode invalidCodeError() {
             return ErrorCode.UNKNOWN_ACCESS_BASIS;
+        }
+
+        @Override
+        public Answer sendWithSamtykker(LookupInput input, Samtykker samtykker) throws IOException {
+            String tillegg = "\"tilleggssamtykke\": { \"sperretKritiskInfo\": %s, \"sperretLegemidler\": %s, \"lasteResepter\": %s },\n"
+                    .formatted(samtykker.sperretKritiskInfo(), samtykker.sperretLegemidler(), samtykker.lasteResepter());
+            return exchange(input.kommunenummer(), request(input.kommunenummer(), input.patientId(), "HPMOTTATTSAMTYKKE",
+                    input.credential(), tillegg));
+        }
+
+        @Override
+        public Answer sendInvalidSamtykke(String patientId) throws IOException {
+            return exchange(Demo.KOMMUNENUMMER, request(Demo.KOMMUNENUMMER, patientId, "HPMOTTATTSAMTYKKE", Demo.API_KEY,
+                    "\"tilleggssamtykke\": { \"lasteResepter\": \"ja\" },\n"));
+        }
+
+        @Override
+        public boolean saysComplete(Answer answer) {
+            JsonNode svar;
+            try {
+                svar = JSON.readTree(answer.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON", e);
+            }
+            assertThat(svar.path("fullstendig").isBoolean()).as("fullstendig: true|false in %s", answer.text()).isTrue();
+            assertThat(svar.path("merknader").isArray()).as("merknader: [...]").isTrue();
+            assertThat(svar.path("merknader").isEmpty()).as("merknader empty exactly when complete")
+                    .isEqualTo(svar.path("fullstendig").booleanValue());
+            return svar.path("fullstendig").booleanValue();
         }
 
         @Override

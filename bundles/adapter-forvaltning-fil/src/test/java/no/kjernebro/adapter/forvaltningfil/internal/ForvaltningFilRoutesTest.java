@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import no.kjernebro.adapter.forvaltningfil.internal.json.Fixtures;
 import no.kjernebro.api.lookup.ErrorCode;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.LookupOutcome;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -136,6 +137,45 @@ class ForvaltningFilRoutesTest {
         assertThat(json(feil).path("feil").path("utfall").asText()).isEqualTo("REFUSED");
         assertThat(json(feil).path("loggreferanse").asText()).isEqualTo("audit-0002");
         assertThat(names(alta.feilet)).isEmpty();
+    }
+
+    @Test
+    void invalidUserTokenIsAnErrorResultWithItsCode() throws Exception {
+        core.onLookup = r -> LookupOutcome.refused(ErrorCode.USER_TOKEN_INVALID, "the user token has expired",
+                "audit-0003", r.correlationId());
+        alta.drop("utlopt", Fixtures.request());
+
+        Path feil = alta.ut.resolve("utlopt.feil.json");
+        await("error result", () -> Files.exists(feil) && names(alta.behandlet).size() == 1);
+
+        assertThat(json(feil).path("feil").path("kode").asText()).isEqualTo("USER_TOKEN_INVALID");
+        assertThat(json(feil).path("feil").path("utfall").asText()).isEqualTo("REFUSED");
+        assertThat(json(feil).path("loggreferanse").asText()).isEqualTo("audit-0003");
+    }
+
+    @Test
+    void tooManyRequestsIsAnErrorResultWithItsCode() throws Exception {
+        core.onLookup = r -> LookupOutcome.failed(ErrorCode.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS.description(),
+                "audit-0004", r.correlationId());
+        alta.drop("travelt", Fixtures.request());
+
+        Path feil = alta.ut.resolve("travelt.feil.json");
+        await("error result", () -> Files.exists(feil) && names(alta.behandlet).size() == 1);
+
+        assertThat(json(feil).path("feil").path("kode").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(json(feil).path("feil").path("utfall").asText()).isEqualTo("FAILED");
+        assertThat(json(feil).path("feil").path("melding").asText()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS.description());
+    }
+
+    @Test
+    void consentsTravelFromTheFileToCore() throws Exception {
+        alta.drop("samtykke", Fixtures.requestWith("\"apiNokkel\"",
+                "\"tilleggssamtykke\": { \"sperretKritiskInfo\": true }, \"apiNokkel\""));
+
+        await("answer", () -> Files.exists(alta.ut.resolve("samtykke.svar.json")));
+
+        assertThat(core.lookups()).singleElement().satisfies(r ->
+                assertThat(r.samtykker()).isEqualTo(new Samtykker(true, false, false)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package no.kjernebro.adapter.hjemmetjenestejson.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import no.kjernebro.adapterkit.conformance.Hostility;
 import no.kjernebro.adapterkit.conformance.KitHttp;
 import no.kjernebro.adapterkit.conformance.LookupInput;
 import no.kjernebro.api.lookup.LookupService;
+import no.kjernebro.api.lookup.Samtykker;
 import org.apache.camel.RoutesBuilder;
 
 /** The adapter kit's conformance tests, spoken as hjemmetjeneste-json single lookups over HTTP. */
@@ -64,6 +67,34 @@ class HjemmetjenesteJsonConformanceTest extends AdapterConformanceTest {
         @Override
         public Answer sendInvalidCode(String patientId) throws IOException, InterruptedException {
             return post(oppslag(Demo.KOMMUNENUMMER, patientId, "XX", ""), Demo.API_KEY);
+        }
+
+        @Override
+        public Answer sendWithSamtykker(LookupInput input, Samtykker samtykker) throws IOException, InterruptedException {
+            String tillegg = "\"tilleggssamtykke\": { \"sperretKritiskInfo\": %s, \"sperretLegemidler\": %s, \"lasteResepter\": %s },"
+                    .formatted(samtykker.sperretKritiskInfo(), samtykker.sperretLegemidler(), samtykker.lasteResepter());
+            return post(oppslag(input.kommunenummer(), input.patientId(), Demo.PROFESSION, tillegg), input.credential());
+        }
+
+        @Override
+        public Answer sendInvalidSamtykke(String patientId) throws IOException, InterruptedException {
+            return post(oppslag(Demo.KOMMUNENUMMER, patientId, Demo.PROFESSION,
+                    "\"tilleggssamtykke\": { \"sperretKritiskInfo\": \"ja\" },"), Demo.API_KEY);
+        }
+
+        @Override
+        public boolean saysComplete(Answer answer) {
+            JsonNode svar;
+            try {
+                svar = JSON.readTree(answer.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON", e);
+            }
+            assertThat(svar.path("fullstendig").isBoolean()).as("fullstendig: true|false in %s", answer.text()).isTrue();
+            assertThat(svar.path("merknader").isArray()).as("merknader: [...]").isTrue();
+            assertThat(svar.path("merknader").isEmpty()).as("merknader empty exactly when complete")
+                    .isEqualTo(svar.path("fullstendig").booleanValue());
+            return svar.path("fullstendig").booleanValue();
         }
 
         @Override

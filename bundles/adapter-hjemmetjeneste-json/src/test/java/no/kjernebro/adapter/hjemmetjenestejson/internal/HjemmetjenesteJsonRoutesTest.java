@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kjernebro.adapter.hjemmetjenestejson.internal.json.Fixtures;
 import no.kjernebro.api.lookup.CallerCredential;
 import no.kjernebro.api.lookup.ErrorCode;
+import no.kjernebro.api.lookup.LookupOutcome;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.ServiceContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.http.common.HttpCommonEndpoint;
@@ -129,6 +131,54 @@ class HjemmetjenesteJsonRoutesTest {
         assertThat(problem.path("outcome").asText()).isEqualTo("REFUSED");
         assertThat(problem.path("requestId").asText()).isEqualTo("hb-20250310-0815-17");
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain(PATIENT);
+    }
+
+    @Test
+    void invalidUserTokenIsA401Problem() throws Exception {
+        CORE.onLookup = (c, r) -> LookupOutcome.refused(ErrorCode.USER_TOKEN_INVALID, "the user token has expired",
+                "audit-0008", r.correlationId());
+
+        HttpResponse<byte[]> response = send(post("/oppslag", NURSE_REQUEST, "application/json").header("X-Api-Key", "k"));
+
+        JsonNode problem = assertProblem(response, 401, "USER_TOKEN_INVALID");
+        assertThat(problem.path("type").asText()).isEqualTo("urn:kjernebro:hjemmetjeneste-json:problem:user-token-invalid");
+        assertThat(problem.path("outcome").asText()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void tooManyRequestsIsA429ProblemWithoutARetryAfterTheAdapterDoesNotHave() throws Exception {
+        CORE.onLookup = (c, r) -> LookupOutcome.failed(ErrorCode.TOO_MANY_REQUESTS,
+                ErrorCode.TOO_MANY_REQUESTS.description(), "audit-0009", r.correlationId());
+
+        HttpResponse<byte[]> response = send(post("/oppslag", NURSE_REQUEST, "application/json").header("X-Api-Key", "k"));
+
+        JsonNode problem = assertProblem(response, 429, "TOO_MANY_REQUESTS");
+        assertThat(problem.path("type").asText()).isEqualTo("urn:kjernebro:hjemmetjeneste-json:problem:too-many-requests");
+        assertThat(problem.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
+    void consentsTravelFromTheBodyToCore() throws Exception {
+        String json = NURSE_REQUEST.replace("\"include\"",
+                "\"tilleggssamtykke\": { \"sperretLegemidler\": true, \"lasteResepter\": true },\n  \"include\"");
+
+        HttpResponse<byte[]> response = send(post("/oppslag", json, "application/json").header("X-Api-Key", "k"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(CORE.onlyCall().request().samtykker()).isEqualTo(new Samtykker(false, true, true));
+    }
+
+    @Test
+    void aConsentThatIsNotABooleanIsA400ProblemHandedToCore() throws Exception {
+        String json = NURSE_REQUEST.replace("\"include\"", "\"tilleggssamtykke\": { \"lasteResepter\": \"ja\" },\n  \"include\"");
+
+        HttpResponse<byte[]> response = send(post("/oppslag", json, "application/json").header("X-Api-Key", "k"));
+
+        JsonNode problem = assertProblem(response, 400, "INVALID_REQUEST");
+        assertThat(problem.path("detail").asText()).isEqualTo("tilleggssamtykke.lasteResepter must be true or false");
+        assertThat(problem.path("auditRef").asText()).as("named the patient: audited").isEqualTo("audit-rejected-1");
+        assertThat(CORE.onlyCall().rejected().patientId()).isEqualTo(PATIENT);
     }
 
     @Test

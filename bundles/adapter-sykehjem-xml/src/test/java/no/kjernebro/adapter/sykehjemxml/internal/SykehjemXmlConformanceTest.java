@@ -1,5 +1,7 @@
 package no.kjernebro.adapter.sykehjemxml.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import no.kjernebro.adapterkit.conformance.Hostility;
 import no.kjernebro.adapterkit.conformance.KitHttp;
 import no.kjernebro.adapterkit.conformance.LookupInput;
 import no.kjernebro.api.lookup.LookupService;
+import no.kjernebro.api.lookup.Samtykker;
 import org.apache.camel.RoutesBuilder;
 
 /** The adapter kit's conformance tests, spoken in sykehjem-xml over HTTP; every answer is also schema-checked. */
@@ -62,6 +65,32 @@ class SykehjemXmlConformanceTest extends AdapterConformanceTest {
         @Override
         public Answer sendInvalidCode(String patientId) throws IOException, InterruptedException {
             return post(oppslag(Demo.KOMMUNENUMMER, patientId, "XX"), Demo.API_KEY);
+        }
+
+        @Override
+        public Answer sendWithSamtykker(LookupInput input, Samtykker samtykker) throws IOException, InterruptedException {
+            String tillegg = "<Tilleggssamtykke><SperretKritiskInfo>" + samtykker.sperretKritiskInfo()
+                    + "</SperretKritiskInfo><SperretLegemidler>" + samtykker.sperretLegemidler()
+                    + "</SperretLegemidler><LasteResepter>" + samtykker.lasteResepter()
+                    + "</LasteResepter></Tilleggssamtykke>";
+            return post(withTillegg(oppslag(input.kommunenummer(), input.patientId(), Demo.PROFESSION), tillegg),
+                    input.credential());
+        }
+
+        @Override
+        public Answer sendInvalidSamtykke(String patientId) throws IOException, InterruptedException {
+            return post(withTillegg(oppslag(Demo.KOMMUNENUMMER, patientId, Demo.PROFESSION),
+                    "<Tilleggssamtykke><SperretLegemidler>ja</SperretLegemidler></Tilleggssamtykke>"), Demo.API_KEY);
+        }
+
+        @Override
+        public boolean saysComplete(Answer answer) {
+            Dom dom = Dom.of(answer.body());
+            String fullstendig = dom.text("/s:" + OppslagFormat.SVAR + "/s:Fullstendig");
+            assertThat(fullstendig).as("KjernejournalSvar/Fullstendig").isIn("true", "false");
+            boolean merknader = dom.count("/s:" + OppslagFormat.SVAR + "/s:Merknader/s:Merknad") > 0;
+            assertThat(merknader).as("Merknader exactly when not complete").isEqualTo(fullstendig.equals("false"));
+            return Boolean.parseBoolean(fullstendig);
         }
 
         @Override
@@ -114,6 +143,10 @@ class SykehjemXmlConformanceTest extends AdapterConformanceTest {
                 return Answer.of(response, true, null);
             }
             return Answer.of(response, false, dom.text("/s:" + OppslagFormat.FEILMELDING + "/s:Kode"));
+        }
+
+        private static String withTillegg(String oppslag, String tillegg) {
+            return oppslag.replace("</Tilgangsgrunnlag>", "</Tilgangsgrunnlag>\n  " + tillegg);
         }
 
         private static String oppslag(String kommunenummer, String patientId, String profession) {

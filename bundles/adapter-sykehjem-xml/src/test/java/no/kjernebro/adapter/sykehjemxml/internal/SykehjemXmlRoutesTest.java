@@ -17,6 +17,8 @@ import no.kjernebro.adapter.sykehjemxml.internal.xml.Dom;
 import no.kjernebro.adapter.sykehjemxml.internal.xml.Xsd;
 import no.kjernebro.api.lookup.CallerCredential;
 import no.kjernebro.api.lookup.ErrorCode;
+import no.kjernebro.api.lookup.LookupOutcome;
+import no.kjernebro.api.lookup.Samtykker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.http.common.HttpCommonEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -164,6 +166,40 @@ class SykehjemXmlRoutesTest {
 
         assertError(response, 400, "MALFORMED_MESSAGE");
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain("root:");
+    }
+
+    @Test
+    void invalidUserTokenIs401WithItsCode() throws Exception {
+        CORE.onLookup = (credential, request) -> LookupOutcome.refused(ErrorCode.USER_TOKEN_INVALID,
+                "the user token has expired", "audit-9", request.correlationId());
+
+        HttpResponse<byte[]> response = send(post(NURSE_REQUEST, "application/xml").header("X-Api-Key", "k"));
+
+        assertError(response, 401, "USER_TOKEN_INVALID");
+        assertThat(Dom.of(response.body()).text("/s:Feilmelding/s:Utfall")).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void tooManyRequestsIs429WithoutARetryAfterTheAdapterDoesNotHave() throws Exception {
+        CORE.onLookup = (credential, request) -> LookupOutcome.failed(ErrorCode.TOO_MANY_REQUESTS,
+                ErrorCode.TOO_MANY_REQUESTS.description(), "audit-10", request.correlationId());
+
+        HttpResponse<byte[]> response = send(post(NURSE_REQUEST, "application/xml").header("X-Api-Key", "k"));
+
+        assertError(response, 429, "TOO_MANY_REQUESTS");
+        assertThat(Dom.of(response.body()).text("/s:Feilmelding/s:Utfall")).isEqualTo("FAILED");
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
+    void consentsTravelFromTheBodyToCore() throws Exception {
+        String xml = NURSE_REQUEST.replace("<OnsketInnhold>", "<Tilleggssamtykke><SperretKritiskInfo>true"
+                + "</SperretKritiskInfo><LasteResepter>true</LasteResepter></Tilleggssamtykke><OnsketInnhold>");
+
+        HttpResponse<byte[]> response = send(post(xml, "application/xml").header("X-Api-Key", "k"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(CORE.onlyCall().request().samtykker()).isEqualTo(new Samtykker(true, false, true));
     }
 
     @Test

@@ -24,6 +24,10 @@ final class TenantProperties {
     static final String KEY_FILE = "helseid.keyFile";
     static final String CREDENTIALS = "credential.sha256";
     static final String POLICY = "policy.override";
+    static final String HELSEID_MODE = "helseid.mode";
+    static final String HELSEID_KEY_ID = "helseid.keyId";
+    static final String HELSEID_DPOP = "helseid.dpop";
+    static final String HELSEID_DPOP_KEY_FILE = "helseid.dpopKeyFile";
 
     private TenantProperties() {
     }
@@ -70,7 +74,13 @@ final class TenantProperties {
     static TenantSettings settings(Map<String, Object> props) {
         return new TenantSettings(text(props, KOMMUNENUMMER), text(props, ORGNR), text(props, NAME), enabled(props),
                 array(props, ADAPTERS), text(props, CLIENT_ID), text(props, KEY_FILE), array(props, CREDENTIALS),
-                array(props, POLICY));
+                array(props, POLICY), blankIsNull(text(props, HELSEID_MODE)), blankIsNull(text(props, HELSEID_KEY_ID)),
+                blankIsNull(text(props, HELSEID_DPOP)), blankIsNull(text(props, HELSEID_DPOP_KEY_FILE)));
+    }
+
+    // an empty key in a .cfg file means "the default", as it does for the tenant component
+    private static String blankIsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String[] array(Map<String, Object> props, String key) {

@@ -50,6 +50,10 @@ record FhirHeader(String name, Source source) {
     static final String DEFAULT = "X-kj-ticket=ticket,KJ-SAMTYKKE-BRUK=samtykkeVedAvvik,"
             + "KJ-SAMTYKKE-SPERRET-KRITISKINFO=sperretKritiskInfo";
 
+    /** Set by the HTTP client or by the call itself, never by configuration. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("authorization", "dpop", "host",
+            "connection", "content-length", "expect", "upgrade", "accept", "x-correlation-id");
+
     static List<FhirHeader> parse(String spec) {
         List<FhirHeader> headers = new ArrayList<>();
         for (String part : spec.split(",")) {
@@ -64,6 +68,9 @@ record FhirHeader(String name, Source source) {
             String name = p.substring(0, eq).trim();
             if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
                 throw new IllegalArgumentException("fhir.headers: '" + name + "' is not a header name");
+            }
+            if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("fhir.headers: '" + name + "' is set by the client itself");
             }
             try {
                 headers.add(new FhirHeader(name, Source.of(p.substring(eq + 1).trim())));

@@ -11,7 +11,14 @@ import java.util.Map;
 record HttpCall(Upstream upstream, String method, URI uri, Map<String, String> headers, String body) {
 
     HttpCall {
-        headers = Map.copyOf(headers);
+        // an absent value (no correlation id, say) means the header is not sent
+        Map<String, String> present = new LinkedHashMap<>();
+        headers.forEach((k, v) -> {
+            if (v != null) {
+                present.put(k, v);
+            }
+        });
+        headers = java.util.Collections.unmodifiableMap(present);
     }
 
     HttpCall withHeaders(Map<String, String> more) {

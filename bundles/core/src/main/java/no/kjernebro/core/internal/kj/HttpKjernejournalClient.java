@@ -42,7 +42,7 @@ public final class HttpKjernejournalClient implements KjernejournalClient, Legem
         this.clock = clock;
         this.transport = transport;
         this.http = new ResilientHttp(transport, settings, clock, sleeper, backoff, stats);
-        SystemTokenCalls systemCalls = new SystemTokenCalls(helseId, http, settings.scope(), stats);
+        SystemTokenCalls systemCalls = new SystemTokenCalls(helseId, http, settings, clock, stats);
         this.tickets = new TicketCache(clock, settings.effectiveTicketReuse(), settings.ticketMaxEntries());
         this.helseindikator = new HelseindikatorCall(settings, systemCalls, clock, stats);
         this.everything = new EverythingCall(settings, http);

@@ -38,6 +38,9 @@ final class JdkHttpTransport implements HttpTransport {
             return t;
         });
         for (Upstream u : Upstream.values()) {
+            if (u == Upstream.HELSEID_TOKEN) {
+                continue; // the HelseID client makes that call
+            }
             clients.put(u, HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -99,6 +102,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        // calls in flight finish; a new client has already taken over (@Modified)
+        executor.shutdown();
     }
 }

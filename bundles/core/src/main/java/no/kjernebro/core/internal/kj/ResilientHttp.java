@@ -45,7 +45,9 @@ final class ResilientHttp {
         this.bulkhead = new TenantBulkhead(settings.bulkheadMaxConcurrent(), settings.bulkheadMaxWaitMs());
         this.cooldowns = new Cooldowns(clock);
         for (Upstream u : Upstream.values()) {
-            breakers.put(u, new CircuitBreaker(u.key(), settings.upstream(u).breaker(), clock));
+            if (u != Upstream.HELSEID_TOKEN) { // kept per tenant by SystemTokenCalls
+                breakers.put(u, new CircuitBreaker(u.key(), settings.upstream(u).breaker(), clock));
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package no.kjernebro.core.internal.kj;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.core.internal.helseid.AccessToken;
 import no.kjernebro.core.internal.helseid.HelseIdClient;
@@ -15,8 +17,11 @@ import no.kjernebro.core.internal.tenant.Tenant;
  * HelseID client, which puts the latest one in later proofs (RFC 9449 section 9), so the nonce round
  * trip is paid once, not per call.
  *
- * <p>The token request goes through the {@code helseid-token} circuit breaker: when HelseID is down,
- * lookups fail fast instead of each waiting for its own token timeout.
+ * <p>The token request goes through a {@code helseid-token} circuit breaker: when HelseID is down,
+ * lookups fail fast instead of each waiting for its own token timeout. That breaker is kept per
+ * tenant, unlike the API breakers: a token request is made with the tenant's own HelseID client and
+ * key, and the HelseID client reports a refused client as unavailable too, so one municipality's
+ * broken key must not stop every other municipality's token requests.
  */
 final class SystemTokenCalls {
 
@@ -24,12 +29,24 @@ final class SystemTokenCalls {
     private final ResilientHttp http;
     private final String scope;
     private final ClientStatistics stats;
+    private final CircuitBreaker.Settings breakerSettings;
+    private final Clock clock;
+    private final Map<String, CircuitBreaker> tokenBreakers = new ConcurrentHashMap<>();
 
-    SystemTokenCalls(HelseIdClient helseId, ResilientHttp http, String scope, ClientStatistics stats) {
+    SystemTokenCalls(HelseIdClient helseId, ResilientHttp http, KjernejournalSettings settings, Clock clock,
+                     ClientStatistics stats) {
         this.helseId = helseId;
         this.http = http;
-        this.scope = scope;
+        this.scope = settings.scope();
+        this.breakerSettings = settings.upstream(Upstream.HELSEID_TOKEN).breaker();
+        this.clock = clock;
         this.stats = stats;
+    }
+
+    /** The tenant's token breaker. */
+    CircuitBreaker tokenBreaker(Tenant tenant) {
+        return tokenBreakers.computeIfAbsent(tenant.kommunenummer(),
+                k -> new CircuitBreaker(Upstream.HELSEID_TOKEN.key() + "/" + k, breakerSettings, clock));
     }
 
     HttpAnswer execute(Tenant tenant, HttpCall call, Deadline deadline) throws KjernejournalException {
@@ -64,12 +81,13 @@ final class SystemTokenCalls {
     }
 
     private AccessToken token(Tenant tenant) throws KjernejournalException {
-        CircuitBreaker breaker = http.breaker(Upstream.HELSEID_TOKEN);
+        CircuitBreaker breaker = tokenBreaker(tenant);
         CircuitBreaker.Permit permit = breaker.tryAcquire();
         if (permit == null) {
             stats.failedFast.incrementAndGet();
             throw new KjernejournalException(ErrorCode.KJERNEJOURNAL_UNAVAILABLE,
-                    "helseid-token: circuit breaker open after repeated failures; failing fast");
+                    "helseid-token: circuit breaker of tenant " + tenant.kommunenummer()
+                            + " open after repeated failures; failing fast");
         }
         AccessToken token;
         try {

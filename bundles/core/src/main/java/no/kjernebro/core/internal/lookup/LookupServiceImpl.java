@@ -154,9 +154,8 @@ public final class LookupServiceImpl implements LookupService {
         String epjSystem = request.sourceSystem() != null && request.sourceSystem().name() != null
                 ? request.sourceSystem().headerValue() : "Kjernebro/" + request.adapterId();
         try {
-            return Verdict.allowed(kjernejournal.fetch(new KjernejournalRequest(tenant, valid.patient(),
-                    request.accessBasis(), granted.sections(), request.userToken(), epjSystem, correlationId)),
-                    granted.markedForReview());
+            return Verdict.allowed(kjernejournal.fetch(KjernejournalRequest.of(tenant, valid.patient(), request,
+                    granted.sections(), epjSystem, correlationId)), granted.markedForReview());
         } catch (KjernejournalException e) {
             // the technical detail (hosts, ports, exception names) is for operators, not for callers
             LOG.warn("Lookup {}: {} ({})", correlationId, e.error(), e.getMessage());

@@ -25,6 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class KjernejournalClientBenchmark {
 
+    static {
+        // the JDK test server writes headers and body separately; without TCP_NODELAY, Nagle and delayed
+        // ACKs add a random 40 ms to some exchanges, which would drown what is measured here
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final String[] PATIENTS = {"05902823095", "21874614847", "16816932169", "11837043303",
             "55838510069", "12861550182", "02828814829", "07813132286", "14825014684", "18872738912", "19907012592",
             "08819116866", "10873837670", "04905938687", "27914315277", "19904429018", "04892838815", "22897449793",

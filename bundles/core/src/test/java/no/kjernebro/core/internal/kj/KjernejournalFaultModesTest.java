@@ -87,11 +87,12 @@ class KjernejournalFaultModesTest {
 
     @Test
     void retriesStopAtTheLookupDeadline() throws Exception {
-        h = Harness.start(Map.of("lookupDeadlineMs", "250", "retry.baseDelayMs", "200"));
+        h = Harness.start(Map.of("lookupDeadlineMs", "3000", "retry.baseDelayMs", "2000", "retry.maxDelayMs", "10000"));
         h.nhn.reply(Harness.EVERYTHING, status(503));
         h.fails(ErrorCode.KJERNEJOURNAL_UNAVAILABLE);
-        // the first backoff (100 ms) fits in 250 ms, the second (200 ms) not in the 150 ms left
+        // the first backoff (1 s) fits in the 3 s deadline, the second (2 s) not in the 2 s left
         assertThat(h.nhn.seen(Harness.EVERYTHING)).hasSize(2);
+        assertThat(h.clock.sleeps).containsExactly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -266,15 +267,20 @@ class KjernejournalFaultModesTest {
     }
 
     @Test
-    void helseIdDownOpensTheTokenBreaker() throws Exception {
+    void helseIdDownOpensTheTenantsTokenBreaker() throws Exception {
         h = Harness.start(Map.of("ticket.reuseSeconds", "0"));
         h.helseId.failure = new KjernejournalException(ErrorCode.KJERNEJOURNAL_UNAVAILABLE, "HelseID: connection refused");
         for (int i = 0; i < 5; i++) {
             h.fails(ErrorCode.KJERNEJOURNAL_UNAVAILABLE);
         }
-        h.fails(ErrorCode.KJERNEJOURNAL_UNAVAILABLE);
+        assertThat(h.fails(ErrorCode.KJERNEJOURNAL_UNAVAILABLE).getMessage()).contains("circuit breaker of tenant 5601");
         assertThat(h.helseId.tokenRequests.get()).as("failing fast").isEqualTo(5);
         assertThat(h.nhn.seen(Harness.HI)).isEmpty();
+        // another municipality's token requests still go to HelseID (its client and key are its own)
+        h.fails(Harness.request(TestTenants.lyngenDisabled(), Set.of(Section.PERSONALIA), AccessBasis.HPMOTTATTSAMTYKKE,
+                Samtykker.INGEN), ErrorCode.KJERNEJOURNAL_UNAVAILABLE);
+        assertThat(h.helseId.tokenRequests.get()).isEqualTo(6);
+
         h.helseId.failure = null;
         h.clock.advance(Duration.ofSeconds(30));
         assertThat(h.fetch().helseindikator().status()).isEqualTo(4);

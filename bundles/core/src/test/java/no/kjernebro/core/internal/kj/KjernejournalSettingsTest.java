@@ -52,6 +52,8 @@ class KjernejournalSettingsTest {
                 .hasMessageContaining("fhir.headers").hasMessageContaining("billett");
         assertThatThrownBy(() -> KjernejournalSettings.from(Map.of("fhir.headers", "bad header=ticket")))
                 .hasMessageContaining("fhir.headers");
+        assertThatThrownBy(() -> KjernejournalSettings.from(Map.of("fhir.headers", "Authorization=ticket")))
+                .hasMessageContaining("set by the client");
         assertThatThrownBy(() -> KjernejournalSettings.from(Map.of("fhir.responseTimeoutMs", "fast")))
                 .hasMessageContaining("fhir.responseTimeoutMs");
         assertThatThrownBy(() -> KjernejournalSettings.from(Map.of("legemidler.utvidetOppslag", "ja")))

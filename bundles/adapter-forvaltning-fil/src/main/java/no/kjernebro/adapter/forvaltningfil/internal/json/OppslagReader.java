@@ -13,10 +13,11 @@ import java.util.Set;
 final class OppslagReader {
 
     static final Set<String> TOP_FIELDS = Set.of("meldingsId", "saksnummer", "kommune", "fagsystem",
-            "saksbehandler", "bruker", "formaal", "tilgangsgrunnlag", "onsketInnhold", "apiNokkel", "helseIdToken");
+            "saksbehandler", "bruker", "formaal", "tilgangsgrunnlag", "tilleggssamtykke", "onsketInnhold", "apiNokkel", "helseIdToken");
     static final Set<String> FAGSYSTEM_FIELDS = Set.of("navn", "versjon");
     static final Set<String> SAKSBEHANDLER_FIELDS = Set.of("helseIdSubjekt", "navn", "rolle", "enhet");
     static final Set<String> BRUKER_FIELDS = Set.of("fodselsnummer");
+    static final Set<String> TILLEGGSSAMTYKKE_FIELDS = Set.of("sperretKritiskInfo", "sperretLegemidler", "lasteResepter");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -32,6 +33,7 @@ final class OppslagReader {
         JsonNode fagsystem = object(root, "fagsystem", FAGSYSTEM_FIELDS);
         JsonNode saksbehandler = object(root, "saksbehandler", SAKSBEHANDLER_FIELDS);
         JsonNode bruker = object(root, "bruker", BRUKER_FIELDS);
+        JsonNode tilleggssamtykke = object(root, "tilleggssamtykke", TILLEGGSSAMTYKKE_FIELDS);
         return new RawOppslag(problems,
                 text(root, "", "meldingsId"),
                 text(root, "", "saksnummer"),
@@ -45,6 +47,9 @@ final class OppslagReader {
                 text(bruker, "bruker.", "fodselsnummer"),
                 text(root, "", "formaal"),
                 text(root, "", "tilgangsgrunnlag"),
+                flag(tilleggssamtykke, "tilleggssamtykke.", "sperretKritiskInfo"),
+                flag(tilleggssamtykke, "tilleggssamtykke.", "sperretLegemidler"),
+                flag(tilleggssamtykke, "tilleggssamtykke.", "lasteResepter"),
                 textArray(root, "onsketInnhold"),
                 text(root, "", "apiNokkel"),
                 text(root, "", "helseIdToken"));
@@ -83,6 +88,19 @@ final class OppslagReader {
             return new Felt(path, null, "field '" + path + "' must be a string, not " + kind(node));
         }
         return new Felt(path, node.textValue(), null);
+    }
+
+    /** A JSON boolean, kept as the text {@code true} or {@code false}; anything else is a problem. */
+    private static Felt flag(JsonNode parent, String prefix, String name) {
+        String path = prefix + name;
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (node == null || node.isNull()) {
+            return Felt.absent(path);
+        }
+        if (!node.isBoolean()) {
+            return new Felt(path, null, "field '" + path + "' must be true or false, not " + kind(node));
+        }
+        return new Felt(path, Boolean.toString(node.booleanValue()), null);
     }
 
     private List<Felt> textArray(JsonNode parent, String name) {

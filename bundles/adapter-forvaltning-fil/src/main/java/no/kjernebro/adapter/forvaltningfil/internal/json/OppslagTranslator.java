@@ -15,6 +15,7 @@ import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Requester;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.lookup.ServiceContext;
 import no.kjernebro.api.lookup.SourceSystem;
@@ -120,11 +121,19 @@ public final class OppslagTranslator {
             throw invalid("unknown formaal '" + shortened(formaal) + "'; expected one of " + Formaal.codes());
         }
         AccessBasis accessBasis = accessBasis(raw.tilgangsgrunnlag().required());
+        Samtykker samtykker = new Samtykker(samtykke(raw.sperretKritiskInfo()), samtykke(raw.sperretLegemidler()),
+                samtykke(raw.lasteResepter()));
         Set<Section> wanted = wantedSections(raw);
         raw.apiNokkel().optional();
         String userToken = raw.helseIdToken().optional();
         return new LookupRequest(new Requester(kommune, null, enhet), actor, ServiceContext.TILDELINGSKONTOR,
-                patientId, accessBasis, wanted, sourceSystem, ForvaltningFormat.ADAPTER_ID, userToken, correlationId);
+                patientId, accessBasis, wanted, sourceSystem, ForvaltningFormat.ADAPTER_ID, userToken, correlationId,
+                samtykker);
+    }
+
+    /** Not given when absent; the reader has already refused anything but a JSON boolean. */
+    private static boolean samtykke(Felt felt) throws TranslationException {
+        return Boolean.parseBoolean(felt.optional());
     }
 
     private static AccessBasis accessBasis(String code) throws TranslationException {

@@ -7,6 +7,9 @@ import java.util.List;
  * {@link OppslagTranslator}, so that a refusal can still hand core everything that was readable.
  *
  * @param structureProblems unknown fields and wrongly typed objects/arrays, in document order
+ * @param sperretKritiskInfo {@code tilleggssamtykke.sperretKritiskInfo}: {@code true}, {@code false} or absent
+ * @param sperretLegemidler {@code tilleggssamtykke.sperretLegemidler}, likewise
+ * @param lasteResepter {@code tilleggssamtykke.lasteResepter}, likewise
  * @param onsketInnhold the wanted sections as sent; empty when absent
  */
 record RawOppslag(
@@ -23,6 +26,9 @@ record RawOppslag(
         Felt fodselsnummer,
         Felt formaal,
         Felt tilgangsgrunnlag,
+        Felt sperretKritiskInfo,
+        Felt sperretLegemidler,
+        Felt lasteResepter,
         List<Felt> onsketInnhold,
         Felt apiNokkel,
         Felt helseIdToken) {

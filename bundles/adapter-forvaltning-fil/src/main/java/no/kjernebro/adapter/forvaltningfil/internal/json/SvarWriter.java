@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.kjernebro.api.lookup.LookupOutcome;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.summary.Helseindikator;
+import no.kjernebro.api.summary.Merknad;
 import no.kjernebro.api.summary.PatientSummary;
 
 /**
@@ -16,6 +17,9 @@ import no.kjernebro.api.summary.PatientSummary;
  * the answer says only whether the patient has a kjernejournal.
  */
 public final class SvarWriter {
+
+    private static final String UKJENT_MERKNAD = "UKJENT";
+    private static final String UKJENT_TEKST = "Kjernejournal sendte noe som ikke kan vises her.";
 
     private SvarWriter() {
     }
@@ -42,8 +46,26 @@ public final class SvarWriter {
                 }
             }
             OpplysningerWriter.write(out, summary);
+            merknader(out, summary);
         }
         return JsonOut.bytes(out);
+    }
+
+    /**
+     * {@code fullstendig} always; {@code merknader} lists what kjernejournal sent that could not be shown
+     * (empty when complete). Only code, section, text and resource type: the raw upstream content
+     * ({@link Merknad#innhold()}) may hold data of sections the policy did not grant and is never written.
+     */
+    private static void merknader(ObjectNode out, PatientSummary summary) {
+        JsonOut.put(out, "fullstendig", summary.fullstendig());
+        ArrayNode list = out.putArray("merknader");
+        for (Merknad m : summary.merknader()) {
+            ObjectNode entry = list.addObject();
+            JsonOut.put(entry, "kode", m.kode() == null ? UKJENT_MERKNAD : m.kode());
+            JsonOut.put(entry, "seksjon", m.seksjon() == null ? null : m.seksjon().name());
+            JsonOut.put(entry, "tekst", m.tekst() == null || m.tekst().isBlank() ? UKJENT_TEKST : m.tekst());
+            JsonOut.put(entry, "ressurstype", m.ressurstype());
+        }
     }
 
     private static void helseindikator(ObjectNode out, Helseindikator indikator) {

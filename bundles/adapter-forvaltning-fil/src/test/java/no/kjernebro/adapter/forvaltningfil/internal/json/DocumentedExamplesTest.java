@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import no.kjernebro.api.lookup.LookupOutcome;
+import no.kjernebro.api.lookup.Samtykker;
+import no.kjernebro.api.lookup.Section;
+import no.kjernebro.api.summary.Merknad;
+import no.kjernebro.api.summary.PatientSummary;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +37,29 @@ class DocumentedExamplesTest {
 
         assertThat(t).isInstanceOf(Translation.Accepted.class);
         assertThat(t.sak()).isEqualTo(SAK);
+    }
+
+    @Test
+    void theRequestExampleWithConsentTranslatesWithItsSamtykker() throws IOException {
+        Translation t = new OppslagTranslator(ForvaltningFormat.DEFAULT_MAX_BYTES)
+                .translate(read("forvaltning-oppslag-tilleggssamtykke.json"), "5601");
+
+        assertThat(t).isInstanceOf(Translation.Accepted.class);
+        assertThat(((Translation.Accepted) t).request().samtykker()).isEqualTo(new Samtykker(true, false, false));
+    }
+
+    @Test
+    void theIncompleteAnswerExampleIsWhatTheAdapterWrites() throws IOException {
+        PatientSummary s = Fixtures.summary(Fixtures.restrictedView());
+        PatientSummary incomplete = new PatientSummary(s.patientId(), s.helseindikator(), s.sections(), s.personalia(),
+                s.fastlege(), s.paarorende(), s.legemidler(), s.kritiskInformasjon(), s.vaksiner(), s.besokshistorikk(),
+                s.egneRegistreringer(), List.of(new Merknad(Section.PAARORENDE, "UKJENT_KODE",
+                        "Ukjent relasjonskode XY for pårørende; relasjonen er vist som tekst.", "RelatedPerson",
+                        "{\"resourceType\":\"RelatedPerson\"}")));
+        LookupOutcome allowed = LookupOutcome.allowed(incomplete, Fixtures.restrictedView(), "KJB-000000000044", false,
+                CORRELATION_ID);
+
+        same("forvaltning-svar-ufullstendig.json", SvarWriter.write(SAK, allowed, INNFIL));
     }
 
     @Test

@@ -12,10 +12,13 @@ import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Requester;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.lookup.ServiceContext;
 import no.kjernebro.api.lookup.SourceSystem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OppslagTranslatorTest {
 
@@ -135,11 +138,59 @@ class OppslagTranslatorTest {
                 ErrorCode.INVALID_REQUEST, "missing field 'fagsystem.navn'");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "true, false, false",
+            "false, true, false",
+            "false, false, true",
+            "true, true, true",
+            "false, false, false"})
+    void additionalConsentsBecomeSamtykker(boolean kritiskInfo, boolean legemidler, boolean lasteResepter) {
+        LookupRequest r = accepted(withSamtykke("{ \"sperretKritiskInfo\": " + kritiskInfo + ", \"sperretLegemidler\": "
+                + legemidler + ", \"lasteResepter\": " + lasteResepter + " }"));
+
+        assertThat(r.samtykker()).isEqualTo(new Samtykker(kritiskInfo, legemidler, lasteResepter));
+    }
+
+    @Test
+    void anAbsentConsentIsNotGiven() {
+        assertThat(accepted(Fixtures.request()).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(withSamtykke("null")).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(withSamtykke("{}")).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(withSamtykke("{ \"lasteResepter\": true, \"sperretLegemidler\": null }")).samtykker())
+                .isEqualTo(new Samtykker(false, false, true));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{ \"sperretKritiskInfo\": \"true\" }|field 'tilleggssamtykke.sperretKritiskInfo' must be true or false, not a string",
+            "{ \"sperretLegemidler\": 1 }|field 'tilleggssamtykke.sperretLegemidler' must be true or false, not a number",
+            "{ \"lasteResepter\": [true] }|field 'tilleggssamtykke.lasteResepter' must be true or false, not an array",
+            "{ \"lasteresepter\": true }|unknown field 'tilleggssamtykke.lasteresepter'",
+            "true|field 'tilleggssamtykke' must be an object, not a boolean"})
+    void aMalformedConsentIsAnInvalidRequestNamingThePatient(String tillegg, String message) {
+        RejectedRequest r = rejected(translator.translate(withSamtykke(tillegg), ALTA), ErrorCode.INVALID_REQUEST, message);
+
+        assertThat(r.message()).isEqualTo(message);
+        assertThat(r.patientId()).as("so core audits the refusal").isEqualTo(PATIENT);
+        assertThat(r.kommunenummer()).isEqualTo(ALTA);
+    }
+
     @Test
     void theIdentityNumberIsNotJudgedHereButPassedToCore() {
         Translation t = translator.translate(Fixtures.requestWith(PATIENT, "05902823096"), ALTA);
 
         assertThat(((Translation.Accepted) t).request().patientId()).isEqualTo("05902823096");
+    }
+
+    private static byte[] withSamtykke(String tillegg) {
+        return Fixtures.requestWith("\"apiNokkel\"", "\"tilleggssamtykke\": " + tillegg + ",\n  \"apiNokkel\"");
+    }
+
+    private LookupRequest accepted(byte[] request) {
+        Translation t = translator.translate(request, ALTA);
+        assertThat(t).as("%s", t).isInstanceOf(Translation.Accepted.class);
+        return ((Translation.Accepted) t).request();
     }
 
     static RejectedRequest rejected(Translation t, ErrorCode error, String messageStart) {

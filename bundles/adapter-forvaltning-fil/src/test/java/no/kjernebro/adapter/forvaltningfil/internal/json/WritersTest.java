@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import no.kjernebro.api.lookup.LookupOutcome;
 import no.kjernebro.api.lookup.Section;
+import no.kjernebro.api.summary.Merknad;
+import no.kjernebro.api.summary.PatientSummary;
 import org.junit.jupiter.api.Test;
 
 class WritersTest {
@@ -53,6 +57,47 @@ class WritersTest {
         assertThat(svar.path("kritiskInformasjon").get(0).path("kategori").asText()).isEqualTo("ALLERGI");
         assertThat(svar.path("legemidler").path("oppforinger").get(0).path("multidose").asBoolean()).isTrue();
         assertThat(svar.has("fastlege")).isFalse();
+    }
+
+    @Test
+    void completeSummaryIsSaidToBeCompleteWithNoMerknader() throws Exception {
+        LookupOutcome outcome = LookupOutcome.allowed(Fixtures.summary(Fixtures.restrictedView()), Fixtures.restrictedView(),
+                "ref-1", false, "c");
+
+        JsonNode svar = JSON.readTree(SvarWriter.write(SAK, outcome, "x.json"));
+
+        assertThat(svar.path("fullstendig").isBoolean()).isTrue();
+        assertThat(svar.path("fullstendig").booleanValue()).isTrue();
+        assertThat(svar.path("merknader").isArray()).isTrue();
+        assertThat(svar.path("merknader")).isEmpty();
+    }
+
+    @Test
+    void incompleteSummaryIsSaidToBeIncompleteWithEveryMerknadButNotItsContent() throws Exception {
+        PatientSummary s = Fixtures.summary(Fixtures.restrictedView());
+        PatientSummary incomplete = new PatientSummary(s.patientId(), s.helseindikator(), s.sections(), s.personalia(),
+                s.fastlege(), s.paarorende(), s.legemidler(), s.kritiskInformasjon(), s.vaksiner(), s.besokshistorikk(),
+                s.egneRegistreringer(), List.of(
+                        new Merknad(Section.PAARORENDE, "UKJENT_KODE", "En relasjon har en ukjent kode.", "RelatedPerson",
+                                "{\"relationship\":\"hemmelig-innhold\"}"),
+                        new Merknad(null, null, " ", null, null)));
+        LookupOutcome outcome = LookupOutcome.allowed(incomplete, Fixtures.restrictedView(), "ref-1", false, "c");
+
+        byte[] bytes = SvarWriter.write(SAK, outcome, "x.json");
+        JsonNode svar = JSON.readTree(bytes);
+
+        assertThat(svar.path("fullstendig").booleanValue()).isFalse();
+        assertThat(svar.path("merknader")).hasSize(2);
+        JsonNode first = svar.path("merknader").get(0);
+        assertThat(first.path("kode").asText()).isEqualTo("UKJENT_KODE");
+        assertThat(first.path("seksjon").asText()).isEqualTo("PAARORENDE");
+        assertThat(first.path("tekst").asText()).isEqualTo("En relasjon har en ukjent kode.");
+        assertThat(first.path("ressurstype").asText()).isEqualTo("RelatedPerson");
+        JsonNode bare = svar.path("merknader").get(1);
+        assertThat(bare.path("kode").asText()).isEqualTo("UKJENT");
+        assertThat(bare.path("tekst").asText()).isNotBlank();
+        assertThat(bare.has("seksjon")).isFalse();
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("hemmelig-innhold").doesNotContain("innhold");
     }
 
     @Test

@@ -19,6 +19,11 @@ final class Fields {
         this.maxText = maxText;
     }
 
+    /** The object read, for fields that are not text. */
+    JsonNode root() {
+        return root;
+    }
+
     /** The text at the path, or null when absent, null, not text or too long. */
     String lenient(String... path) {
         JsonNode node = node(path);

@@ -15,6 +15,7 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.Profession;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Requester;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.lookup.ServiceContext;
 import no.kjernebro.api.lookup.SourceSystem;
@@ -109,9 +110,10 @@ public final class OppslagTranslator {
         String patientId = f.required("patient", "personnummer");
         String basis = f.required("tilgangsgrunnlag");
         AccessBasis accessBasis = accessBasis(basis);
+        Samtykker samtykker = Tilleggssamtykke.read(f.root());
         return new LookupRequest(requester, new Actor.HealthPersonnel(hpr, name, profession),
                 ServiceContext.HJEMMETJENESTE, patientId, accessBasis, wanted(f), source,
-                HjemmetjenesteFormat.ADAPTER_ID, userToken, correlationId);
+                HjemmetjenesteFormat.ADAPTER_ID, userToken, correlationId, samtykker);
     }
 
     private static AccessBasis accessBasis(String code) throws TranslationException {

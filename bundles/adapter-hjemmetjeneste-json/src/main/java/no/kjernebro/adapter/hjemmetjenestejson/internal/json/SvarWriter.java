@@ -10,6 +10,7 @@ import no.kjernebro.api.summary.Helseindikator;
 import no.kjernebro.api.summary.KritiskInformasjon;
 import no.kjernebro.api.summary.Legemiddel;
 import no.kjernebro.api.summary.Legemidler;
+import no.kjernebro.api.summary.Merknad;
 import no.kjernebro.api.summary.Paarorende;
 import no.kjernebro.api.summary.PatientSummary;
 import no.kjernebro.api.summary.Personalia;
@@ -18,9 +19,12 @@ import no.kjernebro.api.summary.Vaksine;
 /**
  * Renders an allowed lookup in the vendor's JSON. A part is present exactly when it was granted
  * (listed in {@code included}), so the handheld can tell "not granted" (absent) from "nothing
- * registered" (empty).
+ * registered" (empty). {@code fullstendig} says whether the summary is complete, {@code merknader} why not.
  */
 public final class SvarWriter {
+
+    private static final String UKJENT_MERKNAD = "UKJENT";
+    private static final String UKJENT_TEKST = "Kjernejournal sendte noe som ikke kan vises her.";
 
     private SvarWriter() {
     }
@@ -84,7 +88,25 @@ public final class SvarWriter {
             if (s.sections().contains(Section.EGNE_REGISTRERINGER)) {
                 egne(out, s.egneRegistreringer());
             }
+            merknader(out, s);
         });
+    }
+
+    /**
+     * {@code fullstendig} always; {@code merknader} lists what kjernejournal sent that could not be shown
+     * (empty when complete). Only code, part, text and resource type: the raw upstream content
+     * ({@link Merknad#innhold()}) may hold data of parts the policy did not grant and is never sent.
+     */
+    private static void merknader(JsonOut out, PatientSummary s) throws IOException {
+        out.bool("fullstendig", s.fullstendig());
+        out.startArray("merknader");
+        for (Merknad m : s.merknader()) {
+            out.startObject().text("kode", m.kode() == null ? UKJENT_MERKNAD : m.kode())
+                    .text("seksjon", m.seksjon() == null ? null : Inkluder.of(m.seksjon()).key())
+                    .text("tekst", m.tekst() == null || m.tekst().isBlank() ? UKJENT_TEKST : m.tekst())
+                    .text("ressurstype", m.ressurstype()).endObject();
+        }
+        out.endArray();
     }
 
     // personnummer always (the handheld matches the answer to its patient); the rest only with PERSONALIA

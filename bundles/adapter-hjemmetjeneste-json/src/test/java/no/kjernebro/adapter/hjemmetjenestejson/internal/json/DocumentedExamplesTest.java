@@ -14,7 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import no.kjernebro.api.lookup.ErrorCode;
 import no.kjernebro.api.lookup.LookupOutcome;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
+import no.kjernebro.api.summary.Helseindikator;
+import no.kjernebro.api.summary.Legemidler;
+import no.kjernebro.api.summary.Merknad;
+import no.kjernebro.api.summary.PatientSummary;
 import no.kjernebro.api.sweep.FindingsPage;
 import no.kjernebro.api.sweep.Initiator;
 import no.kjernebro.api.sweep.PatientListReceipt;
@@ -42,6 +47,15 @@ class DocumentedExamplesTest {
     }
 
     @Test
+    void lookupWithConsentTranslatesWithItsSamtykker() throws Exception {
+        try (InputStream in = Files.newInputStream(EXAMPLES.resolve("hjemmetjeneste-oppslag-tilleggssamtykke.json"))) {
+            Translation t = new OppslagTranslator(65536).translate(in, null, "token");
+            assertThat(t).isInstanceOf(Translation.Accepted.class);
+            assertThat(((Translation.Accepted) t).request().samtykker()).isEqualTo(new Samtykker(false, true, false));
+        }
+    }
+
+    @Test
     void patientListReads() throws Exception {
         try (InputStream in = Files.newInputStream(EXAMPLES.resolve("hjemmetjeneste-pasientliste.json"));
              PatientListReader reader = new PatientListReader(in, 1 << 20)) {
@@ -56,6 +70,14 @@ class DocumentedExamplesTest {
         Set<Section> granted = EnumSet.of(Section.PERSONALIA, Section.LEGEMIDLER, Section.KRITISK_INFORMASJON);
         example("hjemmetjeneste-svar.json", SvarWriter.write(LookupOutcome.allowed(Fixtures.summary(granted), granted,
                 "KJB-000000000123", false, "hb-20250310-0815-17")));
+        Set<Section> medisiner = EnumSet.of(Section.LEGEMIDLER);
+        PatientSummary sperret = new PatientSummary("03887033136",
+                new Helseindikator(2, "Pasienten har kjernejournal", false, false, true, List.of(), null), medisiner,
+                null, null, null, new Legemidler(List.of(), false), null, null, null, null, List.of(new Merknad(
+                        Section.LEGEMIDLER, "MODUL_SPERRET", "Pasienten har sperret legemiddelopplysningene; de vises"
+                        + " bare med pasientens samtykke.", null, null)));
+        example("hjemmetjeneste-svar-ufullstendig.json", SvarWriter.write(LookupOutcome.allowed(sperret, medisiner,
+                "KJB-000000000125", false, "hb-20250310-0830-02")));
         example("hjemmetjeneste-feil.json", ProblemWriter.write("PROFESSION_NOT_ALLOWED", 403,
                 ErrorCode.PROFESSION_NOT_ALLOWED.description(),
                 "the access policy does not let HF look up kjernejournal in HJEMMETJENESTE", "REFUSED",

@@ -11,10 +11,13 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.Profession;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Requester;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.lookup.ServiceContext;
 import no.kjernebro.api.lookup.SourceSystem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OppslagTranslatorTest {
 
@@ -80,6 +83,46 @@ class OppslagTranslatorTest {
                 .message()).isEqualTo("missing field patient.personnummer");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "true, false, false",
+            "false, true, false",
+            "false, false, true",
+            "true, true, true",
+            "false, false, false"})
+    void additionalConsentsBecomeSamtykker(boolean kritiskInfo, boolean legemidler, boolean lasteResepter) {
+        LookupRequest r = accepted(withSamtykke("{ \"sperretKritiskInfo\": " + kritiskInfo + ", \"sperretLegemidler\": "
+                + legemidler + ", \"lasteResepter\": " + lasteResepter + " }"), null);
+
+        assertThat(r.samtykker()).isEqualTo(new Samtykker(kritiskInfo, legemidler, lasteResepter));
+    }
+
+    @Test
+    void anAbsentConsentIsNotGiven() {
+        assertThat(accepted(NURSE_REQUEST, null).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(withSamtykke("null"), null).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(withSamtykke("{}"), null).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(withSamtykke("{ \"sperretKritiskInfo\": true, \"lasteResepter\": null }"), null).samtykker())
+                .isEqualTo(new Samtykker(true, false, false));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{ \"sperretKritiskInfo\": \"true\" }|tilleggssamtykke.sperretKritiskInfo must be true or false",
+            "{ \"sperretLegemidler\": 1 }|tilleggssamtykke.sperretLegemidler must be true or false",
+            "{ \"lasteResepter\": \"ja\" }|tilleggssamtykke.lasteResepter must be true or false",
+            "{ \"lasteResepter\": [true] }|tilleggssamtykke.lasteResepter must be true or false",
+            "{ \"lasteresepter\": true }|tilleggssamtykke may hold only sperretKritiskInfo, sperretLegemidler, lasteResepter",
+            "true|tilleggssamtykke must be an object of sperretKritiskInfo, sperretLegemidler, lasteResepter"})
+    void aMalformedConsentIsAnInvalidRequestNamingThePatient(String tillegg, String message) {
+        RejectedRequest r = rejected(withSamtykke(tillegg));
+
+        assertThat(r.error()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(r.message()).isEqualTo(message);
+        assertThat(r.patientId()).as("so core audits the refusal").isEqualTo(Fixtures.PATIENT);
+        assertThat(r.kommunenummer()).isEqualTo("5601");
+    }
+
     @Test
     void theIdentityNumberIsNotJudgedHere() {
         assertThat(accepted(NURSE_REQUEST.replace(Fixtures.PATIENT, "12345678901"), null).patientId()).isEqualTo("12345678901");
@@ -98,6 +141,10 @@ class OppslagTranslatorTest {
         assertThat(r.rejected().serviceContext()).isEqualTo("HJEMMETJENESTE");
         assertThat(r.rejected().adapterId()).isEqualTo("hjemmetjeneste-json");
         assertThat(r.rejected().patientId()).isNull();
+    }
+
+    private static String withSamtykke(String tillegg) {
+        return NURSE_REQUEST.replace("\"include\"", "\"tilleggssamtykke\": " + tillegg + ",\n  \"include\"");
     }
 
     private LookupRequest accepted(String json, String token) {

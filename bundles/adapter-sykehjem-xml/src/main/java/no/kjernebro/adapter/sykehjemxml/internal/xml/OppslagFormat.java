@@ -10,6 +10,9 @@ public final class OppslagFormat {
     public static final String SVAR = "KjernejournalSvar";
     public static final String FEILMELDING = "Feilmelding";
 
+    /** The request element holding the patient's additional consents given at the point of care. */
+    public static final String TILLEGGSSAMTYKKE = "Tilleggssamtykke";
+
     /** The adapter id: service property, route-id prefix and path segment. */
     public static final String ADAPTER_ID = "sykehjem-xml";
 

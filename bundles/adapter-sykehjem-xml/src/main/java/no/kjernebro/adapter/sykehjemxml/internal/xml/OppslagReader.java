@@ -43,7 +43,18 @@ final class OppslagReader {
                 DomPaths.leaf(root, "", "Pasient", "Fodselsnummer"),
                 DomPaths.leaf(root, "", "Tjenestested"),
                 DomPaths.leaf(root, "", "Tilgangsgrunnlag"),
-                wantedSections(root));
+                wantedSections(root),
+                samtykke(root, "SperretKritiskInfo"),
+                samtykke(root, "SperretLegemidler"),
+                samtykke(root, "LasteResepter"));
+    }
+
+    // Only an absent consent defaults to "not given": an element sent empty is a malformed consent.
+    private static Leaf samtykke(Element root, String name) {
+        Leaf leaf = DomPaths.leaf(root, "", OppslagFormat.TILLEGGSSAMTYKKE, name);
+        boolean sent = DomPaths.children(root, OppslagFormat.TILLEGGSSAMTYKKE).stream()
+                .anyMatch(group -> !DomPaths.children(group, name).isEmpty());
+        return sent && leaf.missing() ? Leaf.broken(leaf.path(), null, leaf.problem()) : leaf;
     }
 
     private static List<Leaf> wantedSections(Element root) {

@@ -15,6 +15,7 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.Profession;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Requester;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.lookup.SourceSystem;
 
@@ -100,8 +101,23 @@ public final class OppslagTranslator {
                 ErrorCode.UNKNOWN_SERVICE_CONTEXT, "unknown Tjenestested '" + tjenestestedCode
                         + "'; expected one of " + Tjenestested.codes()));
         AccessBasis accessBasis = accessBasis(raw.tilgangsgrunnlag().required());
+        Samtykker samtykker = new Samtykker(samtykke(raw.sperretKritiskInfo()), samtykke(raw.sperretLegemidler()),
+                samtykke(raw.lasteResepter()));
         return new LookupRequest(requester, actor, tjenestested.serviceContext(), patientId, accessBasis,
-                wantedSections(raw), sourceSystem, OppslagFormat.ADAPTER_ID, userToken, correlationId);
+                wantedSections(raw), sourceSystem, OppslagFormat.ADAPTER_ID, userToken, correlationId, samtykker);
+    }
+
+    // xs:boolean's 1/0 are refused too: a consent is said in words, and the schema says so
+    private static boolean samtykke(Leaf leaf) throws TranslationException {
+        String value = leaf.optional();
+        if (value == null) {
+            return false;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid("element " + leaf.path() + " must be true or false");
+        };
     }
 
     private static Actor actor(RawOppslag raw) throws TranslationException {

@@ -10,6 +10,9 @@ import java.util.List;
  * @param actorId HPR number (Bruker) or HelseID subject (Saksbehandler)
  * @param professionOrRole the HPR profession code (Bruker) or role (Saksbehandler)
  * @param onsketInnhold the wanted sections; empty when the element is absent
+ * @param sperretKritiskInfo {@code Tilleggssamtykke/SperretKritiskInfo}, absent when not given
+ * @param sperretLegemidler {@code Tilleggssamtykke/SperretLegemidler}, absent when not given
+ * @param lasteResepter {@code Tilleggssamtykke/LasteResepter}, absent when not given
  */
 record RawOppslag(
         Leaf meldingsId,
@@ -25,7 +28,10 @@ record RawOppslag(
         Leaf fodselsnummer,
         Leaf tjenestested,
         Leaf tilgangsgrunnlag,
-        List<Leaf> onsketInnhold) {
+        List<Leaf> onsketInnhold,
+        Leaf sperretKritiskInfo,
+        Leaf sperretLegemidler,
+        Leaf lasteResepter) {
 
     /** Bruker (health personnel) or Saksbehandler (case worker); exactly one is valid. */
     enum ActorKind { BRUKER, SAKSBEHANDLER, NONE, BOTH }

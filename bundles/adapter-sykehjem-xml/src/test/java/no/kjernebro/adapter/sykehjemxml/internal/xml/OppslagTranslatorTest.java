@@ -17,6 +17,7 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.Profession;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Requester;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.lookup.ServiceContext;
 import no.kjernebro.api.lookup.SourceSystem;
@@ -148,6 +149,18 @@ class OppslagTranslatorTest {
                         ErrorCode.INVALID_REQUEST, "unknown OnsketInnhold/Del 'ALT'; expected one of PERSONALIA, "
                                 + "FASTLEGE, PAARORENDE, LEGEMIDLER, KRITISK_INFORMASJON, VAKSINER, BESOKSHISTORIKK, "
                                 + "EGNE_REGISTRERINGER"),
+                Arguments.of(withSamtykke("<SperretKritiskInfo>ja</SperretKritiskInfo>"),
+                        ErrorCode.INVALID_REQUEST, "element Tilleggssamtykke/SperretKritiskInfo must be true or false"),
+                Arguments.of(withSamtykke("<SperretLegemidler>1</SperretLegemidler>"),
+                        ErrorCode.INVALID_REQUEST, "element Tilleggssamtykke/SperretLegemidler must be true or false"),
+                Arguments.of(withSamtykke("<LasteResepter>TRUE</LasteResepter>"),
+                        ErrorCode.INVALID_REQUEST, "element Tilleggssamtykke/LasteResepter must be true or false"),
+                Arguments.of(withSamtykke("<LasteResepter> </LasteResepter>"),
+                        ErrorCode.INVALID_REQUEST, "element Tilleggssamtykke/LasteResepter is empty"),
+                Arguments.of(withSamtykke("<LasteResepter><Ja/></LasteResepter>"),
+                        ErrorCode.INVALID_REQUEST, "element Tilleggssamtykke/LasteResepter must contain text only"),
+                Arguments.of(withSamtykke("<LasteResepter>true</LasteResepter><LasteResepter>false</LasteResepter>"),
+                        ErrorCode.INVALID_REQUEST, "element Tilleggssamtykke/LasteResepter appears more than once"),
                 Arguments.of(NURSE_REQUEST.replace(MESSAGE_ID, "melding nr 7"),
                         ErrorCode.INVALID_REQUEST, "element MeldingsId must be 1 to 100 letters, digits or '.', '_', ':', '-'"),
                 Arguments.of(NURSE_REQUEST.replace("<Tjenestested>LANGTID</Tjenestested>",
@@ -179,6 +192,39 @@ class OppslagTranslatorTest {
         assertThat(rejected.error()).isEqualTo(code);
         assertThat(rejected.message()).isEqualTo(message);
         assertThat(rejected.adapterId()).isEqualTo("sykehjem-xml");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "true, false, false",
+            "false, true, false",
+            "false, false, true",
+            "true, true, true",
+            "false, false, false"})
+    void additionalConsentsAreTranslatedIntoSamtykker(boolean kritiskInfo, boolean legemidler, boolean lasteResepter) {
+        LookupRequest request = accepted(translate(withSamtykke(
+                "<SperretKritiskInfo>" + kritiskInfo + "</SperretKritiskInfo>"
+                        + "<SperretLegemidler> " + legemidler + " </SperretLegemidler>"
+                        + "<LasteResepter>" + lasteResepter + "</LasteResepter>")));
+
+        assertThat(request.samtykker()).isEqualTo(new Samtykker(kritiskInfo, legemidler, lasteResepter));
+    }
+
+    @Test
+    void anAbsentConsentIsNotGiven() {
+        assertThat(accepted(translate(NURSE_REQUEST)).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(translate(withSamtykke(""))).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(translate(withSamtykke("<LasteResepter>true</LasteResepter>"))).samtykker())
+                .isEqualTo(new Samtykker(false, false, true));
+    }
+
+    @Test
+    void malformedConsentRejectionStillNamesThePatientForTheAudit() {
+        RejectedRequest rejected = rejected(translate(withSamtykke("<SperretKritiskInfo>ja</SperretKritiskInfo>")));
+
+        assertThat(rejected).isEqualTo(new RejectedRequest("5601", "sykehjem-xml", PATIENT, "9100002", "SP",
+                "LANGTID", "HPMOTTATTSAMTYKKE", "Omsorgsjournal 4.2.1", MESSAGE_ID, ErrorCode.INVALID_REQUEST,
+                "element Tilleggssamtykke/SperretKritiskInfo must be true or false"));
     }
 
     @Test
@@ -231,6 +277,16 @@ class OppslagTranslatorTest {
         Translation t = new OppslagTranslator(1024).translate(stream(CASE_WORKER_REQUEST), null, null, null);
 
         assertThat(t.correlationId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    /** The nurse's request with a Tilleggssamtykke holding {@code children}, where the schema puts it. */
+    static String withSamtykke(String children) {
+        return NURSE_REQUEST.replace("<OnsketInnhold>", "<Tilleggssamtykke>" + children + "</Tilleggssamtykke>\n  <OnsketInnhold>");
+    }
+
+    private static LookupRequest accepted(Translation t) {
+        assertThat(t).as("%s", t).isInstanceOf(Translation.Accepted.class);
+        return ((Translation.Accepted) t).request();
     }
 
     private Translation translate(String xml) {

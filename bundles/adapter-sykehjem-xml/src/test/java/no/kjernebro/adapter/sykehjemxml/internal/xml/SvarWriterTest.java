@@ -11,6 +11,7 @@ import no.kjernebro.api.lookup.LookupOutcome;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.summary.EgneRegistreringer;
 import no.kjernebro.api.summary.Helseindikator;
+import no.kjernebro.api.summary.Merknad;
 import no.kjernebro.api.summary.PatientSummary;
 import no.kjernebro.api.summary.Vaksine;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,48 @@ class SvarWriterTest {
         Dom svar = Dom.of(xml);
         assertThat(svar.text("//s:Helseindikator/s:Status")).isEqualTo("1");
         assertThat(svar.count("//s:TildelteDeler/*")).isZero();
-        assertThat(svar.count("/s:KjernejournalSvar/*")).isEqualTo(6);
+        assertThat(svar.text("/s:KjernejournalSvar/s:Fullstendig")).isEqualTo("true");
+        assertThat(svar.count("/s:KjernejournalSvar/*")).isEqualTo(7);
+    }
+
+    @Test
+    void completeSummaryIsSaidToBeCompleteWithoutMerknader() {
+        byte[] xml = SvarWriter.write(LookupOutcome.allowed(Fixtures.fullSummary(), ALL, "audit-7", false, "m-7"));
+
+        Dom svar = Dom.of(xml);
+        assertThat(svar.text("/s:KjernejournalSvar/s:Fullstendig")).isEqualTo("true");
+        assertThat(svar.count("//s:Merknader")).isZero();
+    }
+
+    @Test
+    void incompleteSummaryIsSaidToBeIncompleteWithEveryMerknadButNotItsContent() {
+        PatientSummary full = Fixtures.fullSummary();
+        PatientSummary incomplete = new PatientSummary(PATIENT, full.helseindikator(), ALL, full.personalia(),
+                full.fastlege(), full.paarorende(), full.legemidler(), full.kritiskInformasjon(), full.vaksiner(),
+                full.besokshistorikk(), full.egneRegistreringer(), List.of(
+                        new Merknad(Section.KRITISK_INFORMASJON, "MODUL_SPERRET",
+                                "Pasienten har sperret kritisk informasjon.", "OperationOutcome", null),
+                        new Merknad(Section.LEGEMIDLER, "UKJENT_KODE", "Ukjent status på et legemiddel.",
+                                "MedicationStatement", "{\"status\":\"hemmelig-innhold-1\"}"),
+                        new Merknad(null, "UKJENT_RESSURSTYPE", "En oppføring av ukjent type vises ikke.",
+                                "DeviceUseStatement", null),
+                        new Merknad(null, null, null, null, "hemmelig-innhold-2")));
+        byte[] xml = SvarWriter.write(LookupOutcome.allowed(incomplete, ALL, "audit-8", false, "m-8"));
+
+        Xsd.validate(xml);
+        Dom svar = Dom.of(xml);
+        assertThat(svar.text("/s:KjernejournalSvar/s:Fullstendig")).isEqualTo("false");
+        assertThat(svar.count("/s:KjernejournalSvar/s:Merknader/s:Merknad")).isEqualTo(4);
+        assertThat(svar.text("//s:Merknad[1]/s:Kode")).isEqualTo("MODUL_SPERRET");
+        assertThat(svar.text("//s:Merknad[1]/s:Seksjon")).isEqualTo("KRITISK_INFORMASJON");
+        assertThat(svar.text("//s:Merknad[1]/s:Tekst")).isEqualTo("Pasienten har sperret kritisk informasjon.");
+        assertThat(svar.text("//s:Merknad[1]/s:Ressurstype")).isEqualTo("OperationOutcome");
+        assertThat(svar.text("//s:Merknad[2]/s:Seksjon")).isEqualTo("LEGEMIDLER");
+        assertThat(svar.count("//s:Merknad[3]/s:Seksjon")).as("no section: left out").isZero();
+        assertThat(svar.text("//s:Merknad[3]/s:Ressurstype")).isEqualTo("DeviceUseStatement");
+        assertThat(svar.text("//s:Merknad[4]/s:Kode")).as("a merknad without a code still says something").isEqualTo("UKJENT");
+        assertThat(svar.text("//s:Merknad[4]/s:Tekst")).isNotBlank();
+        assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain("hemmelig-innhold");
     }
 
     @Test
