@@ -94,6 +94,8 @@ public abstract class KjernebroTestSupport {
                 editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "helseid.tokenUrl", sim + "/connect/token"),
                 editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "kj.baseUrl", sim),
                 editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "helseid.issuer", sim),
+                // fault tests wait for the circuit breaker to let a probe through: keep that short
+                editConfigurationFilePut("etc/no.kjernebro.kjernejournal.cfg", "breaker.openSeconds", "5"),
                 editConfigurationFilePut("etc/no.kjernebro.audit.cfg", "forward.url", sim + "/fhir/AuditEvent"),
                 editConfigurationFilePut("etc/no.kjernebro.audit.cfg", "forward.intervalMs", "500")));
         options.addAll(jdk17Flags(karafVersion));
