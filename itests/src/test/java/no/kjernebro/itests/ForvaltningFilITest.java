@@ -2,7 +2,6 @@ package no.kjernebro.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -10,25 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The allocation office's file exchange end to end: a case system drops a request file into Alta's
@@ -195,40 +185,9 @@ public class ForvaltningFilITest extends KjernebroTestSupport {
         }
     }
 
-    private Map<String, String> auditRecord(String reference) throws Exception {
-        assertNotNull("an audit reference", reference);
-        List<Map<String, String>> rows = query("SELECT * FROM kjb_audit_record WHERE reference = ?", reference);
-        assertEquals("record " + reference + " committed", 1, rows.size());
-        return rows.get(0);
-    }
 
     private List<Map<String, String>> auditRecordsFor(String correlationId) throws Exception {
-        return query("SELECT * FROM kjb_audit_record WHERE correlation_id = ?", correlationId);
+        return auditRows("SELECT * FROM kjb_audit_record WHERE correlation_id = ?", correlationId);
     }
 
-    /** Reads committed records straight from the audit database the distribution uses. */
-    private List<Map<String, String>> query(String sql, String parameter) throws Exception {
-        Collection<ServiceReference<DataSource>> refs =
-                bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=kjernebro-audit)");
-        assertFalse("audit DataSource registered", refs.isEmpty());
-        ServiceReference<DataSource> ref = refs.iterator().next();
-        DataSource ds = bundleContext.getService(ref);
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        String v = rs.getString(i);
-                        row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), v == null ? "" : v);
-                    }
-                    rows.add(row);
-                }
-            }
-        } finally {
-            bundleContext.ungetService(ref);
-        }
-        return rows;
-    }
 }

@@ -13,13 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +24,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The home-care adapter ({@code hjemmetjeneste-json}) in the booted distribution, over real HTTP:
@@ -155,7 +147,7 @@ public class HjemmetjenesteITest extends KjernebroTestSupport {
         String listId = Http.jsonField(put.body(), "listId");
         assertTrue(Http.jsonField(put.body(), "fingerprint").startsWith("sha256:"));
 
-        Map<String, String> registration = single(rows("SELECT * FROM kjb_audit_record WHERE correlation_id = ?", listId));
+        Map<String, String> registration = single(auditRows("SELECT * FROM kjb_audit_record WHERE correlation_id = ?", listId));
         assertEquals("ADMINISTRATION", registration.get("event_type"));
         assertEquals("PATIENT_LIST_REPLACED", registration.get("reason_code"));
         assertEquals("ALLOWED", registration.get("outcome"));
@@ -187,14 +179,14 @@ public class HjemmetjenesteITest extends KjernebroTestSupport {
         assertFalse("a reserved patient has no kjernejournal", firstFindings.contains(Demo.RESERVED_PATIENT));
         assertFalse(firstFindings.contains(Demo.BAD_CHECKSUM));
 
-        Map<String, String> started = single(rows("SELECT * FROM kjb_audit_record WHERE correlation_id = ?", first));
+        Map<String, String> started = single(auditRows("SELECT * FROM kjb_audit_record WHERE correlation_id = ?", first));
         assertEquals("SYSTEM_QUERY", started.get("event_type"));
         assertEquals("SWEEP_STARTED", started.get("reason_code"));
         assertEquals("SYSTEM", started.get("actor_type"));
         assertEquals(Demo.HOME_CARE_SYSTEM, started.get("actor_id"));
         assertTrue(started.get("reason"), started.get("reason").contains(listId));
 
-        List<Map<String, String>> perPatient = rows("SELECT * FROM kjb_audit_record WHERE correlation_id LIKE ?", first + "/%");
+        List<Map<String, String>> perPatient = auditRows("SELECT * FROM kjb_audit_record WHERE correlation_id LIKE ?", first + "/%");
         Set<String> audited = new TreeSet<>();
         for (Map<String, String> row : perPatient) {
             audited.add(row.get("patient_id"));
@@ -226,7 +218,7 @@ public class HjemmetjenesteITest extends KjernebroTestSupport {
                 secondFindings.size() < firstFindings.size());
         assertFalse("news reported once is not reported again", secondFindings.contains(Demo.STATUS_4_PATIENT));
         assertFalse(secondFindings.contains(Demo.NOTHING_CRITICAL_PATIENT));
-        assertEquals(valid.size(), rows("SELECT patient_id FROM kjb_audit_record WHERE correlation_id LIKE ?",
+        assertEquals(valid.size(), auditRows("SELECT patient_id FROM kjb_audit_record WHERE correlation_id LIKE ?",
                 second + "/%").size());
         System.out.printf("HJEMMETJENESTE sweep of %d patients: first %d ms (%d with news), second %d ms (%d with news)%n",
                 valid.size(), firstMs, firstFindings.size(), secondMs, secondFindings.size());
@@ -236,7 +228,7 @@ public class HjemmetjenesteITest extends KjernebroTestSupport {
 
     @Test
     public void sweepResourcesRefuseMissingAndWrongCredentialsWithAProblem() throws Exception {
-        int listRecords = rows("SELECT seq FROM kjb_audit_record WHERE reason_code = 'PATIENT_LIST_REPLACED'").size();
+        int listRecords = auditRows("SELECT seq FROM kjb_audit_record WHERE reason_code = 'PATIENT_LIST_REPLACED'").size();
         String list = Demo.pasientliste(List.of(Demo.STATUS_4_PATIENT));
 
         assertProblem(401, "BAD_CREDENTIAL", sweepCall("PUT", Demo.ALTA, "/pasientliste", list, "not-the-key"));
@@ -251,7 +243,7 @@ public class HjemmetjenesteITest extends KjernebroTestSupport {
         assertProblem(403, "ADAPTER_NOT_ENABLED", sweepCall("PUT", Demo.LYNGEN, "/pasientliste", list, Demo.LYNGEN_KEY));
 
         assertEquals("a refused registration changed nothing", listRecords,
-                rows("SELECT seq FROM kjb_audit_record WHERE reason_code = 'PATIENT_LIST_REPLACED'").size());
+                auditRows("SELECT seq FROM kjb_audit_record WHERE reason_code = 'PATIENT_LIST_REPLACED'").size());
     }
 
     // ---- (d) callback
@@ -374,43 +366,12 @@ public class HjemmetjenesteITest extends KjernebroTestSupport {
         assertFalse("no stack trace", r.body().contains("Exception"));
     }
 
-    private Map<String, String> auditRecord(String reference) throws Exception {
-        assertNotNull("audit reference", reference);
-        return single(rows("SELECT * FROM kjb_audit_record WHERE reference = ?", reference));
-    }
 
     private static Map<String, String> single(List<Map<String, String>> rows) {
         assertEquals("exactly one audit record: " + rows, 1, rows.size());
         return rows.get(0);
     }
 
-    /** Rows of the audit database, column names in lower case, values as text (null stays null). */
-    private List<Map<String, String>> rows(String sql, String... params) throws Exception {
-        Collection<ServiceReference<DataSource>> refs =
-                bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=kjernebro-audit)");
-        assertFalse("audit DataSource registered", refs.isEmpty());
-        ServiceReference<DataSource> ref = refs.iterator().next();
-        DataSource ds = bundleContext.getService(ref);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            List<Map<String, String>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.put(meta.getColumnLabel(i).toLowerCase(), rs.getString(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } finally {
-            bundleContext.ungetService(ref);
-        }
-    }
 
     private String base(String path) {
         return "http://localhost:" + httpPort() + Demo.HJEMMETJENESTE_BASE + path;

@@ -1,5 +1,19 @@
 package no.kjernebro.itests;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.osgi.framework.ServiceReference;
+
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -159,5 +173,46 @@ public abstract class KjernebroTestSupport {
             }
         }
         throw new AssertionError("bundle not installed: " + symbolicName);
+    }
+
+    /**
+     * The committed audit record with this reference, read straight from the audit database the
+     * distribution uses; column names in lower case, SQL NULL as "".
+     */
+    protected Map<String, String> auditRecord(String reference) throws Exception {
+        assertNotNull("an audit reference", reference);
+        List<Map<String, String>> rows = auditRows("SELECT * FROM kjb_audit_record WHERE reference = ?", reference);
+        assertEquals("record " + reference + " committed", 1, rows.size());
+        Map<String, String> row = new HashMap<>();
+        rows.get(0).forEach((k, v) -> row.put(k, v == null ? "" : v));
+        return row;
+    }
+
+    /** Rows of the audit database, column names in lower case, values as text (SQL NULL stays null). */
+    protected List<Map<String, String>> auditRows(String sql, String... params) throws Exception {
+        Collection<ServiceReference<DataSource>> refs =
+                bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=kjernebro-audit)");
+        assertFalse("audit DataSource registered", refs.isEmpty());
+        ServiceReference<DataSource> ref = refs.iterator().next();
+        DataSource ds = bundleContext.getService(ref);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, String> row = new HashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } finally {
+            bundleContext.ungetService(ref);
+        }
     }
 }

@@ -2,21 +2,13 @@ package no.kjernebro.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -24,7 +16,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 
 /**
  * Kjernejournal and HelseID as NHN documents them, in the booted distribution against the simulator:
@@ -160,27 +151,4 @@ public class KjernejournalITest extends KjernebroTestSupport {
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
-    private Map<String, String> auditRecord(String reference) throws Exception {
-        assertNotNull("an audit reference", reference);
-        Collection<ServiceReference<DataSource>> refs =
-                bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=kjernebro-audit)");
-        assertFalse("audit DataSource registered", refs.isEmpty());
-        ServiceReference<DataSource> ref = refs.iterator().next();
-        DataSource ds = bundleContext.getService(ref);
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM kjb_audit_record WHERE reference = ?")) {
-            ps.setString(1, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue("record " + reference + " committed", rs.next());
-                Map<String, String> row = new HashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    String v = rs.getString(i);
-                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), v == null ? "" : v);
-                }
-                return row;
-            }
-        } finally {
-            bundleContext.ungetService(ref);
-        }
-    }
 }

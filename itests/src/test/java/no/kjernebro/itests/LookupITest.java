@@ -6,14 +6,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -21,7 +15,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 /**
  * One nursing-home lookup end to end over real HTTP: adapter, core, simulator, audit database and
@@ -190,28 +183,4 @@ public class LookupITest extends KjernebroTestSupport {
         return "http://localhost:" + httpPort() + "/kjernebro/sykehjem-xml/v1/oppslag";
     }
 
-    /** Reads the committed record straight from the audit database the distribution uses. */
-    private Map<String, String> auditRecord(String reference) throws Exception {
-        assertNotNull("an audit reference", reference);
-        Collection<ServiceReference<DataSource>> refs =
-                bundleContext.getServiceReferences(DataSource.class, "(dataSourceName=kjernebro-audit)");
-        assertFalse("audit DataSource registered", refs.isEmpty());
-        ServiceReference<DataSource> ref = refs.iterator().next();
-        DataSource ds = bundleContext.getService(ref);
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM kjb_audit_record WHERE reference = ?")) {
-            ps.setString(1, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertTrue("record " + reference + " committed", rs.next());
-                Map<String, String> row = new HashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    String v = rs.getString(i);
-                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), v == null ? "" : v);
-                }
-                return row;
-            }
-        } finally {
-            bundleContext.ungetService(ref);
-        }
-    }
 }

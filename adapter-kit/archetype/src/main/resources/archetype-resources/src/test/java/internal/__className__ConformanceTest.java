@@ -19,6 +19,7 @@ import no.kjernebro.adapterkit.conformance.Hostility;
 import no.kjernebro.adapterkit.conformance.KitHttp;
 import no.kjernebro.adapterkit.conformance.LookupInput;
 import no.kjernebro.api.lookup.LookupService;
+import no.kjernebro.api.lookup.Samtykker;
 import org.apache.camel.RoutesBuilder;
 
 /**
@@ -67,6 +68,35 @@ class ${className}ConformanceTest extends AdapterConformanceTest {
         @Override
         public Answer sendInvalidCode(String patientId) throws IOException, InterruptedException {
             return post(request(Demo.KOMMUNENUMMER, patientId, "XX", ""), Demo.API_KEY);
+        }
+
+        @Override
+        public Answer sendWithSamtykker(LookupInput input, Samtykker samtykker) throws IOException, InterruptedException {
+            String tillegg = "\"tilleggssamtykke\": { \"sperretKritiskInfo\": %s, \"sperretLegemidler\": %s, \"lasteResepter\": %s },"
+                    .formatted(samtykker.sperretKritiskInfo(), samtykker.sperretLegemidler(), samtykker.lasteResepter());
+            return post(request(input.kommunenummer(), input.patientId(), Demo.PROFESSION, tillegg), input.credential());
+        }
+
+        @Override
+        public Answer sendInvalidSamtykke(String patientId) throws IOException, InterruptedException {
+            return post(request(Demo.KOMMUNENUMMER, patientId, Demo.PROFESSION,
+                    "\"tilleggssamtykke\": { \"lasteResepter\": \"ja\" },"), Demo.API_KEY);
+        }
+
+        // "fullstendig" true or false, and "merknader" non-empty exactly when false
+        @Override
+        public boolean saysComplete(Answer answer) {
+            JsonNode svar;
+            try {
+                svar = JSON.readTree(answer.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON", e);
+            }
+            if (!svar.path("fullstendig").isBoolean() || !svar.path("merknader").isArray()
+                    || svar.path("merknader").isEmpty() != svar.path("fullstendig").booleanValue()) {
+                throw new AssertionError("the answer must say fullstendig true|false with its merknader: " + answer.text());
+            }
+            return svar.path("fullstendig").booleanValue();
         }
 
         @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.Profession;
 import no.kjernebro.api.lookup.RejectedRequest;
 import no.kjernebro.api.lookup.Requester;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import no.kjernebro.api.lookup.ServiceContext;
 import no.kjernebro.api.lookup.SourceSystem;
@@ -33,6 +36,8 @@ public final class OppslagTranslator {
     private static final Pattern KOMMUNENUMMER = Pattern.compile("\\d{4}");
     private static final Pattern HPR_NUMMER = Pattern.compile("\\d{1,10}");
     private static final int MAX_TEXT = 200;
+    private static final List<String> SAMTYKKER =
+            List.of("sperretKritiskInfo", "sperretLegemidler", "lasteResepter");
 
     private final int maxBytes;
 
@@ -83,9 +88,43 @@ public final class OppslagTranslator {
         String patientId = text(root, true, "pasient", "fodselsnummer");
         AccessBasis accessBasis = code(AccessBasis.class, text(root, true, "tilgangsgrunnlag"), ErrorCode.UNKNOWN_ACCESS_BASIS,
                 "field 'tilgangsgrunnlag' must be HPMOTTATTSAMTYKKE, HPAKUTT or HPUNNTAK");
+        Samtykker samtykker = samtykker(root);
         return new LookupRequest(new Requester(kommunenummer, null, enhet),
                 new Actor.HealthPersonnel(hprNummer, navn, profession), SERVICE_CONTEXT, patientId, accessBasis,
-                sections(root), system, OppslagFormat.ADAPTER_ID, userToken, correlationId);
+                sections(root), system, OppslagFormat.ADAPTER_ID, userToken, correlationId, samtykker);
+    }
+
+    /**
+     * The patient's additional consents given at the point of care, {@code "tilleggssamtykke"}. Strict: a
+     * consent is a JSON true or false, and an unknown key is refused rather than read as "not given".
+     */
+    private static Samtykker samtykker(ObjectNode root) throws TranslationException {
+        JsonNode node = root.get("tilleggssamtykke");
+        if (node == null || node.isNull()) {
+            return Samtykker.INGEN;
+        }
+        if (!node.isObject()) {
+            throw invalid("field 'tilleggssamtykke' must be an object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SAMTYKKER.contains(name)) {
+                throw invalid("field 'tilleggssamtykke' may hold only " + String.join(", ", SAMTYKKER));
+            }
+        }
+        return new Samtykker(flag(node, "sperretKritiskInfo"), flag(node, "sperretLegemidler"),
+                flag(node, "lasteResepter"));
+    }
+
+    private static boolean flag(JsonNode samtykker, String name) throws TranslationException {
+        JsonNode value = samtykker.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw invalid("field 'tilleggssamtykke." + name + "' must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static Set<Section> sections(ObjectNode root) throws TranslationException {

@@ -12,6 +12,7 @@ import no.kjernebro.api.summary.Fastlege;
 import no.kjernebro.api.summary.KritiskInformasjon;
 import no.kjernebro.api.summary.Legemiddel;
 import no.kjernebro.api.summary.Legemidler;
+import no.kjernebro.api.summary.Merknad;
 import no.kjernebro.api.summary.Paarorende;
 import no.kjernebro.api.summary.PatientSummary;
 import no.kjernebro.api.summary.Personalia;
@@ -20,7 +21,8 @@ import no.kjernebro.api.summary.Vaksine;
 /**
  * Renders an allowed outcome. The answer names the patient: it goes back to the EPJ that treats them.
  * A section's key is present exactly when the section was granted, so the EPJ can tell "not granted"
- * (absent) from "nothing registered" (empty).
+ * (absent) from "nothing registered" (empty). {@code fullstendig} and {@code merknader} say whether
+ * everything kjernejournal sent could be shown.
  */
 public final class SvarWriter {
 
@@ -49,6 +51,7 @@ public final class SvarWriter {
                 pasient.put("statustekst", summary.helseindikator().returTekst());
             }
             sections(root, summary);
+            merknader(root, summary);
         }
         try {
             return JSON.writeValueAsBytes(root);
@@ -115,6 +118,27 @@ public final class SvarWriter {
             e.kommunikasjonsbehov().forEach(node.putArray("kommunikasjonsbehov")::add);
             e.sykdommer().forEach(node.putArray("sykdommer")::add);
             node.put("annet", e.annet());
+        }
+    }
+
+    /**
+     * Whether the summary is complete and, when not, why. Code, section, text and resource type only: the
+     * raw upstream content ({@code Merknad.innhold}) may hold data of sections the policy did not grant.
+     */
+    private static void merknader(ObjectNode root, PatientSummary s) {
+        root.put("fullstendig", s.fullstendig());
+        ArrayNode list = root.putArray("merknader");
+        for (Merknad m : s.merknader()) {
+            ObjectNode entry = list.addObject();
+            entry.put("kode", m.kode() == null ? "UKJENT" : m.kode());
+            if (m.seksjon() != null) {
+                entry.put("seksjon", m.seksjon().name());
+            }
+            entry.put("tekst", m.tekst() == null || m.tekst().isBlank()
+                    ? "Kjernejournal sendte noe som ikke kan vises her." : m.tekst());
+            if (m.ressurstype() != null) {
+                entry.put("ressurstype", m.ressurstype());
+            }
         }
     }
 

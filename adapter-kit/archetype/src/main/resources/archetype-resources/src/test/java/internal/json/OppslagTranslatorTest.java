@@ -15,6 +15,7 @@ import no.kjernebro.api.lookup.LookupRequest;
 import no.kjernebro.api.lookup.Outcome;
 import no.kjernebro.api.lookup.Profession;
 import no.kjernebro.api.lookup.RejectedRequest;
+import no.kjernebro.api.lookup.Samtykker;
 import no.kjernebro.api.lookup.Section;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,27 @@ class OppslagTranslatorTest {
     }
 
     @Test
+    void additionalConsentsBecomeSamtykker() {
+        assertThat(accepted(REQUEST).samtykker()).isEqualTo(Samtykker.INGEN);
+        assertThat(accepted(withSamtykke("{ \"sperretKritiskInfo\": true, \"lasteResepter\": true }")).samtykker())
+                .isEqualTo(new Samtykker(true, false, true));
+        assertThat(accepted(withSamtykke("{ \"sperretLegemidler\": true, \"lasteResepter\": null }")).samtykker())
+                .isEqualTo(new Samtykker(false, true, false));
+    }
+
+    @Test
+    void aConsentThatIsNotABooleanIsAnInvalidRequestNamingThePatient() {
+        RejectedRequest text = rejected(withSamtykke("{ \"sperretKritiskInfo\": \"true\" }"));
+        RejectedRequest unknown = rejected(withSamtykke("{ \"sperretkritiskinfo\": true }"));
+
+        assertThat(text.error()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(text.message()).isEqualTo("field 'tilleggssamtykke.sperretKritiskInfo' must be true or false");
+        assertThat(text.patientId()).isEqualTo(PATIENT);
+        assertThat(unknown.error()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(rejected(withSamtykke("true")).message()).isEqualTo("field 'tilleggssamtykke' must be an object");
+    }
+
+    @Test
     void hostileOrBrokenJsonIsMalformedAndNothingOfItIsKept() {
         RejectedRequest deep = rejected("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}");
         RejectedRequest twice = rejected(REQUEST.replace("\"enhet\"", "\"kommunenummer\": \"9999\", \"enhet\""));
@@ -117,12 +139,31 @@ class OppslagTranslatorTest {
     }
 
     @Test
+    void anIncompleteSummaryIsSaidToBeIncompleteWithoutTheRawContent() {
+        Set<Section> granted = EnumSet.allOf(Section.class);
+        String complete = new String(SvarWriter.write(LookupOutcome.allowed(SyntheticSummaries.granted(PATIENT, granted),
+                granted, "KJB-1", false, "a1b2c3")), StandardCharsets.UTF_8);
+        String incomplete = new String(SvarWriter.write(LookupOutcome.allowed(
+                SyntheticSummaries.incompleteGranted(PATIENT, granted), granted, "KJB-1", false, "a1b2c3")),
+                StandardCharsets.UTF_8);
+
+        assertThat(complete).contains("\"fullstendig\":true", "\"merknader\":[]");
+        assertThat(incomplete).contains("\"fullstendig\":false", "\"kode\":\"MODUL_SPERRET\"",
+                "\"seksjon\":\"KRITISK_INFORMASJON\"", "\"ressurstype\":\"DeviceUseStatement\"");
+        assertThat(incomplete).doesNotContain(SyntheticSummaries.MERKNAD_INNHOLD);
+    }
+
+    @Test
     void errorDocumentMasksIdentityNumbers() {
         String json = new String(FeilWriter.write(ErrorCode.INVALID_PATIENT_ID, "not valid: " + PATIENT + " / 12861550182",
                 Outcome.REFUSED, "a1b2c3", "KJB-2", PATIENT), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"kode\":\"INVALID_PATIENT_ID\"", "*********95", "*********82")
                 .doesNotContain(PATIENT, "12861550182");
+    }
+
+    private static String withSamtykke(String tillegg) {
+        return REQUEST.replace("\"tilgangsgrunnlag\"", "\"tilleggssamtykke\": " + tillegg + ", \"tilgangsgrunnlag\"");
     }
 
     private LookupRequest accepted(String json) {
