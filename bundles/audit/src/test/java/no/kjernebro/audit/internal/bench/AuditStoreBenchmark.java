@@ -82,10 +82,10 @@ public final class AuditStoreBenchmark {
                     + setting(h2, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"));
             run(h2, chainLength, () -> {
                 Path db = Path.of(file + ".mv.db");
-                execute(h2, "CHECKPOINT");
+                execute(raw, "CHECKPOINT");
                 long withOutbox = Files.size(db);
-                execute(h2, "DELETE FROM kjb_audit_outbox");
-                execute(h2, "SHUTDOWN COMPACT");
+                execute(raw, "DELETE FROM kjb_audit_outbox");
+                execute(raw, "SHUTDOWN COMPACT");
                 return new long[] {Files.size(db), withOutbox};
             });
         }
