@@ -119,7 +119,7 @@ public final class FhirBundleMapper {
             if (!isReferenced(r)) {
                 String t = Nodes.text(r, "resourceType");
                 merknader.add(Section.KRITISK_INFORMASJON, Merknader.IKKE_VIST, "Kjernejournal sendte en " + t
-                        + " som ingen opplysning viser til; innholdet er tatt med uendret.", t, r);
+                        + " som ingen opplysning viser til; se kjernejournal for innholdet.", t, r);
             }
         }
         return new Content(personalia, fastlege, paarorende, kritisk, vaksiner, besok,
@@ -130,7 +130,7 @@ public final class FhirBundleMapper {
         String type = Nodes.text(r, "resourceType");
         if (type == null) {
             merknader.add(Section.KRITISK_INFORMASJON, Merknader.MANGLER_FELT,
-                    "En ressurs fra kjernejournal mangler resourceType og kan ikke tolkes; innholdet er tatt med uendret.",
+                    "En ressurs fra kjernejournal mangler resourceType og kan ikke tolkes; se kjernejournal for innholdet.",
                     null, r);
             return;
         }
@@ -153,7 +153,7 @@ public final class FhirBundleMapper {
             case "OperationOutcome" -> operationOutcome(r);
             default -> merknader.add(Section.KRITISK_INFORMASJON, Merknader.UKJENT_RESSURSTYPE,
                     "Kjernejournal sendte en ressurs av typen " + type + ", som Kjernebro ikke viser strukturert; "
-                            + "innholdet er tatt med uendret.", type, r);
+                            + "se kjernejournal for innholdet.", type, r);
         }
     }
 
@@ -222,7 +222,7 @@ public final class FhirBundleMapper {
         String hpr = Nodes.text(role, "practitioner", "identifier", "value");
         if (name == null && hpr == null) {
             merknader.add(Section.FASTLEGE, Merknader.MANGLER_FELT, "Fastlegen mangler navn og HPR-nummer i svaret "
-                    + "fra kjernejournal; innholdet er tatt med uendret.", "PractitionerRole", role);
+                    + "fra kjernejournal; se kjernejournal for innholdet.", "PractitionerRole", role);
             return;
         }
         fastlege = new Fastlege(name, hpr,
@@ -245,7 +245,7 @@ public final class FhirBundleMapper {
         }
         if (name == null) {
             merknader.add(Section.PAARORENDE, Merknader.MANGLER_FELT, "En pårørende mangler navn i svaret fra "
-                    + "kjernejournal; innholdet er tatt med uendret.", "RelatedPerson", r);
+                    + "kjernejournal; se kjernejournal for innholdet.", "RelatedPerson", r);
             return;
         }
         String code = Nodes.text(r, "relationship", 0, "coding", 0, "code");
@@ -309,7 +309,7 @@ public final class FhirBundleMapper {
         String category = Nodes.text(r, "category", 0, "coding", 0, "code");
         if (!EGENREGISTRERT.equals(category)) {
             merknader.add(Section.KRITISK_INFORMASJON, Merknader.UKJENT_KODE, "Kjernejournal sendte et varsel (Flag) "
-                    + "med kategori " + category + ", som Kjernebro ikke viser strukturert; innholdet er tatt med uendret.",
+                    + "med kategori " + category + ", som Kjernebro ikke viser strukturert; se kjernejournal for innholdet.",
                     "Flag", r);
             return;
         }
@@ -333,7 +333,7 @@ public final class FhirBundleMapper {
         String status = Nodes.text(r, "status");
         if (status != null && !"completed".equals(status)) {
             merknader.add(Section.VAKSINER, Merknader.UKJENT_KODE, "En vaksinasjon har status " + status
-                    + " og er ikke vist i listen over gitte vaksiner; innholdet er tatt med uendret.", "Immunization", r);
+                    + " og er ikke vist i listen over gitte vaksiner; se kjernejournal for innholdet.", "Immunization", r);
             return;
         }
         vaksiner.add(new Vaksine(text != null ? text : Nodes.text(r, "vaccineCode", "coding", 0, "display"), code,
@@ -456,7 +456,7 @@ public final class FhirBundleMapper {
             if (id == null || !("#" + id).equals(ref)) {
                 String t = Nodes.text(c, "resourceType");
                 merknader.add(section, Merknader.IKKE_VIST, "En innebygd " + t + " i " + Nodes.text(resource,
-                        "resourceType") + " er ikke vist; innholdet er tatt med uendret.", t, c);
+                        "resourceType") + " er ikke vist; se kjernejournal for innholdet.", t, c);
             }
         }
     }
@@ -475,7 +475,7 @@ public final class FhirBundleMapper {
 
     private void missing(Section section, String type, String field, JsonNode r) {
         merknader.add(section, Merknader.MANGLER_FELT, type + " fra kjernejournal mangler " + field
-                + " og kan ikke vises strukturert; innholdet er tatt med uendret.", type, r);
+                + " og kan ikke vises strukturert; se kjernejournal for innholdet.", type, r);
     }
 
     private LocalDate date(JsonNode r, Section section, String type, Object... path) {

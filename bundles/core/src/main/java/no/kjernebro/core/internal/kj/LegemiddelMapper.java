@@ -35,7 +35,7 @@ public final class LegemiddelMapper {
             String navn = Nodes.text(l, "navn");
             if (navn == null || navn.isBlank()) {
                 merknader.add(Section.LEGEMIDLER, Merknader.MANGLER_FELT, "Et legemiddel fra kjernejournal mangler navn "
-                        + "og kan ikke vises strukturert; innholdet er tatt med uendret.", "legemiddel", l);
+                        + "og kan ikke vises strukturert; se kjernejournal for innholdet.", "legemiddel", l);
                 continue;
             }
             String kategoriCode = Nodes.text(l, "kategori");
