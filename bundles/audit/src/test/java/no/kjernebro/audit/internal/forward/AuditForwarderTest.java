@@ -1,5 +1,6 @@
 package no.kjernebro.audit.internal.forward;
 
+import no.kjernebro.audit.internal.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditForwarderTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final TestClock clock = new TestClock(Instant.parse("2025-03-02T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-02T12:00:00Z"));
     @TempDir
     Path dir;
     private TestReceiver receiver;

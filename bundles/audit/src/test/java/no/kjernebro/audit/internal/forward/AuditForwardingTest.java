@@ -1,5 +1,6 @@
 package no.kjernebro.audit.internal.forward;
 
+import no.kjernebro.audit.internal.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,7 @@ class AuditForwardingTest {
 
     @Test
     void statusAndMBeanShowBacklogAgeFailuresAndTheLastError() throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2025-03-02T12:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-02T12:00:00Z"));
         ForwardTestDatabase db = new ForwardTestDatabase(dir, clock);
         db.append(BalpTestRecords.allowed(), 3);
         receiver.answer(400);
