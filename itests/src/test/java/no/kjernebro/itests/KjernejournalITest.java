@@ -31,6 +31,8 @@ public class KjernejournalITest extends KjernebroTestSupport {
     private static final String CHILD_PATIENT = "12861550182";
     private static final String D_NUMBER_PATIENT = "55838510069";
     private static final String OTHER_PATIENT = "02828814829";
+    /** restricted the critical-information module (docs/contracts.md). */
+    private static final String RESTRICTED_CRITICAL_INFO_PATIENT = "14826142015";
 
     private String nurseToken;
 
@@ -130,6 +132,24 @@ public class KjernejournalITest extends KjernebroTestSupport {
         Map<String, String> record = auditRecord(Http.element(r.body(), "Loggreferanse"));
         assertEquals("REFUSED", record.get("outcome"));
         assertEquals(Demo.NURSE_HPR, record.get("actor_id"));
+    }
+
+    @Test
+    public void restrictedModuleIsFlaggedIncompleteUnlessThePatientConsents() throws Exception {
+        HttpResponse<String> without = lookup(RESTRICTED_CRITICAL_INFO_PATIENT);
+        assertEquals(without.body(), 200, without.statusCode());
+        assertEquals("the EPJ is told the summary is incomplete", "false", Http.element(without.body(), "Fullstendig"));
+        assertTrue(without.body(), without.body().contains("<Kode>MODUL_SPERRET</Kode>"));
+
+        String withConsent = Demo.oppslag(Demo.ALTA, Demo.ALTA_ORGNR, Demo.NURSE_HPR, Demo.NURSE, "SP",
+                RESTRICTED_CRITICAL_INFO_PATIENT, UUID.randomUUID().toString()).replace("</Tilgangsgrunnlag>",
+                "</Tilgangsgrunnlag><Tilleggssamtykke><SperretKritiskInfo>true</SperretKritiskInfo></Tilleggssamtykke>");
+        HttpResponse<String> with = Demo.send(httpPort(), Demo.ALTA_KEY, nurseToken, withConsent);
+        assertEquals(with.body(), 200, with.statusCode());
+        assertEquals("true", Http.element(with.body(), "Fullstendig"));
+        assertFalse(with.body(), with.body().contains("MODUL_SPERRET"));
+        assertTrue("critical information shown with consent: " + with.body(),
+                with.body().contains("<KritiskInformasjon>") || with.body().contains("<KritiskInformasjon "));
     }
 
     private HttpResponse<String> lookup(String patient) throws Exception {
