@@ -56,6 +56,9 @@ public final class CamelHarness implements AutoCloseable {
     }
 
     /** Adds a builder's routes and remembers their ids, as core does when an adapter service appears. */
+    /** How long suspended routes keep running before they are stopped (see {@link #remove()}). */
+    private static final long SUSPEND_SETTLE_MS = 100;
+
     public void add(RoutesBuilder routes) throws Exception {
         List<String> before = routeIds();
         context.addRoutes(routes);
@@ -64,8 +67,18 @@ public final class CamelHarness implements AutoCloseable {
         adapterRouteIds = List.copyOf(added);
     }
 
-    /** Stops (gracefully) and removes exactly the adapter's routes, as core does when it goes away. */
+    /**
+     * Stops (gracefully) and removes exactly the adapter's routes, as core does when it goes away. The
+     * routes are suspended first: their HTTP consumers then answer new requests 503 at once, and a request
+     * that had already passed that check has time to become an in-flight exchange, which the graceful stop
+     * waits for. Stopping a route that is still taking requests instead lets one race the stop and get a
+     * bare 500 from Camel; core's runtime prevents that with its own fallback, which this harness lacks.
+     */
     public void remove() throws Exception {
+        for (String id : adapterRouteIds) {
+            context.getRouteController().suspendRoute(id);
+        }
+        Thread.sleep(SUSPEND_SETTLE_MS);
         for (String id : adapterRouteIds) {
             context.getRouteController().stopRoute(id, STOP_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
             if (!context.removeRoute(id)) {
