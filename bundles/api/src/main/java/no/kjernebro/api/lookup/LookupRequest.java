@@ -21,6 +21,8 @@ import no.kjernebro.api.identity.NationalIdentityNumber;
  * @param correlationId the caller's id for this request (or one the adapter assigned)
  * @param samtykker the patient's additional consents given at the point of care (restricted modules,
  *        locked prescriptions); {@link Samtykker#INGEN} when none. Since 1.1
+ * @param purpose the purpose of use the caller stated (formål, e.g. an allocation office's case step and
+ *        case number), recorded in the audit log; null when the dialect has none. Since 1.1
  */
 public record LookupRequest(
         Requester requester,
@@ -33,14 +35,23 @@ public record LookupRequest(
         String adapterId,
         String userToken,
         String correlationId,
-        Samtykker samtykker) {
+        Samtykker samtykker,
+        String purpose) {
 
     /** The 1.0 form, without additional consents. */
     public LookupRequest(Requester requester, Actor actor, ServiceContext serviceContext, String patientId,
                          AccessBasis accessBasis, Set<Section> wantedSections, SourceSystem sourceSystem,
                          String adapterId, String userToken, String correlationId) {
         this(requester, actor, serviceContext, patientId, accessBasis, wantedSections, sourceSystem, adapterId,
-                userToken, correlationId, Samtykker.INGEN);
+                userToken, correlationId, Samtykker.INGEN, null);
+    }
+
+    /** With additional consents, without a stated purpose. */
+    public LookupRequest(Requester requester, Actor actor, ServiceContext serviceContext, String patientId,
+                         AccessBasis accessBasis, Set<Section> wantedSections, SourceSystem sourceSystem,
+                         String adapterId, String userToken, String correlationId, Samtykker samtykker) {
+        this(requester, actor, serviceContext, patientId, accessBasis, wantedSections, sourceSystem, adapterId,
+                userToken, correlationId, samtykker, null);
     }
 
     public LookupRequest {

@@ -38,7 +38,7 @@ final class AuditRecords {
                 actorType, actor.id(), actor.name(), professionOrRole,
                 r.serviceContext().name(), r.accessBasis().name(), r.patientId(),
                 v.sections(), v.outcome(), reasonCode(v), v.message(), v.markedForReview())
-                .with(r.requester().unit(), patientName(v), null);
+                .with(r.requester().unit(), patientName(v), r.purpose());
     }
 
     // Review rules compare the patient's surname with the health worker's; only known when fetched.

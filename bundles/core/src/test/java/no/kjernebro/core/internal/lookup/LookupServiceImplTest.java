@@ -125,6 +125,19 @@ class LookupServiceImplTest {
     }
 
     @Test
+    void theStatedPurposeIsRecorded() {
+        LookupRequest r = nurseRequest();
+        LookupRequest withPurpose = new LookupRequest(r.requester(), r.actor(), r.serviceContext(), r.patientId(),
+                r.accessBasis(), r.wantedSections(), r.sourceSystem(), r.adapterId(), r.userToken(), r.correlationId(),
+                r.samtykker(), "TILDELING_AV_TJENESTE, sak 2026/77");
+
+        service.lookup(ALTA, withPurpose);
+
+        assertThat(audit.entries).singleElement().extracting(AuditEntry::purpose)
+                .isEqualTo("TILDELING_AV_TJENESTE, sak 2026/77");
+    }
+
+    @Test
     void anAllowedLookupIsAuditedOnceWithItsSectionsBeforeDataIsReturned() {
         LookupOutcome outcome = service.lookup(ALTA, nurseRequest());
 
@@ -147,6 +160,9 @@ class LookupServiceImplTest {
         assertThat(e.time()).isEqualTo(clock.instant());
         assertThat(e.markedForReview()).isFalse();
         assertThat(e.reasonCode()).isNull();
+        assertThat(e.unit()).as("the unit, for the patient's access report").isEqualTo("Alta sykehjem");
+        assertThat(e.patientName()).as("the fetched name, for the same-surname review rule").endsWith("Testesen");
+        assertThat(e.purpose()).as("a nursing-home lookup states no purpose").isNull();
 
         KjernejournalRequest sent = kj.requests.get(0);
         assertThat(sent.tenant().orgnr()).isEqualTo("990560102");

@@ -128,7 +128,17 @@ public final class OppslagTranslator {
         String userToken = raw.helseIdToken().optional();
         return new LookupRequest(new Requester(kommune, null, enhet), actor, ServiceContext.TILDELINGSKONTOR,
                 patientId, accessBasis, wanted, sourceSystem, ForvaltningFormat.ADAPTER_ID, userToken, correlationId,
-                samtykker);
+                samtykker, purpose(raw));
+    }
+
+    /** The case step and case number, for the audit record: auditors see why a case worker looked. */
+    private static String purpose(RawOppslag raw) {
+        String formaal = Formaal.fromCode(raw.formaal().usable()).map(Enum::name).orElse(null);
+        String saksnummer = raw.saksnummer().usable();
+        if (formaal == null) {
+            return null;
+        }
+        return saksnummer == null ? formaal : formaal + ", sak " + saksnummer;
     }
 
     /** Not given when absent; the reader has already refused anything but a JSON boolean. */

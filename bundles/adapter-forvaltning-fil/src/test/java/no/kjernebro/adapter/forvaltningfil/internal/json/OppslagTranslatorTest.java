@@ -34,7 +34,8 @@ class OppslagTranslatorTest {
                 new Actor.CaseWorker("hid-sb-5601-0001", "Sara Testsaksbehandler", "SAKSBEHANDLER"),
                 ServiceContext.TILDELINGSKONTOR, PATIENT, AccessBasis.HPMOTTATTSAMTYKKE, Set.of(),
                 new SourceSystem("Saksflyt Omsorg", "5.2"), "forvaltning-fil", Fixtures.USER_TOKEN,
-                "2026/1234/7f3c9a52-1b7e-4d0a-9c55-2f6f1d8e4b10");
+                "2026/1234/7f3c9a52-1b7e-4d0a-9c55-2f6f1d8e4b10", Samtykker.INGEN,
+                "VURDERING_AV_TJENESTE, sak 2026/1234");
         assertThat(((Translation.Accepted) t).request()).isEqualTo(expected);
         assertThat(t.credential()).isEqualTo(new CallerCredential(CallerCredential.Scheme.API_KEY, "demo-alta-5601"));
         assertThat(t.sak()).isEqualTo(new Saksreferanse("2026/1234", "7f3c9a52-1b7e-4d0a-9c55-2f6f1d8e4b10", ALTA,
