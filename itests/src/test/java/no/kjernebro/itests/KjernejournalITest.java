@@ -31,6 +31,8 @@ public class KjernejournalITest extends KjernebroTestSupport {
     private static final String CHILD_PATIENT = "12861550182";
     private static final String D_NUMBER_PATIENT = "55838510069";
     private static final String OTHER_PATIENT = "02828814829";
+    private static final String OVERSIZED_PATIENT = "07813132286";
+    private static final String TIMEOUT_PATIENT = "14825014684";
     /** restricted the critical-information module (docs/contracts.md). */
     private static final String RESTRICTED_CRITICAL_INFO_PATIENT = "14826142015";
 
@@ -105,6 +107,34 @@ public class KjernejournalITest extends KjernebroTestSupport {
         assertFalse("no stack trace to the caller", r.body().contains("Exception"));
 
         Await.until("the next lookup is answered", 90_000, () -> lookup(CHILD_PATIENT).statusCode() == 200);
+    }
+
+    @Test
+    public void oversizedAnswerIsRejectedWithoutReadingItAll() throws Exception {
+        fault("{\"api\":\"fhir\",\"oversized\":true,\"oversizedBytes\":8000000,\"times\":1}");
+        HttpResponse<String> r = lookup(OVERSIZED_PATIENT);
+        assertEquals(r.body(), 502, r.statusCode());
+        assertEquals("KJERNEJOURNAL_REJECTED", Http.element(r.body(), "Kode"));
+        Map<String, String> record = auditRecord(Http.element(r.body(), "Loggreferanse"));
+        assertEquals("FAILED", record.get("outcome"));
+        assertEquals("KJERNEJOURNAL_REJECTED", record.get("reason_code"));
+
+        Await.until("the next lookup is answered", 90_000, () -> lookup(OVERSIZED_PATIENT).statusCode() == 200);
+    }
+
+    @Test
+    public void medicationThatNeverAnswersIsAnUnavailableAnswerWithinTheDeadline() throws Exception {
+        // every attempt is held far beyond the read timeout; the lookup's deadline ends the retries
+        fault("{\"api\":\"legemidler\",\"timeout\":true,\"timeoutMs\":60000}");
+        HttpResponse<String> r = lookup(TIMEOUT_PATIENT);
+        assertEquals(r.body(), 503, r.statusCode());
+        assertEquals("KJERNEJOURNAL_UNAVAILABLE", Http.element(r.body(), "Kode"));
+        Map<String, String> record = auditRecord(Http.element(r.body(), "Loggreferanse"));
+        assertEquals("FAILED", record.get("outcome"));
+        assertEquals("KJERNEJOURNAL_UNAVAILABLE", record.get("reason_code"));
+
+        Demo.exchange("DELETE", sim("/sim/faults/legemidler"), null, null);
+        Await.until("lookups answer again", 90_000, () -> lookup(TIMEOUT_PATIENT).statusCode() == 200);
     }
 
     @Test
