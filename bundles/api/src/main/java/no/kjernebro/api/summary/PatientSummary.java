@@ -62,7 +62,21 @@ public record PatientSummary(
                 keep.contains(Section.VAKSINER) ? vaksiner : List.of(),
                 keep.contains(Section.BESOKSHISTORIKK) ? besokshistorikk : List.of(),
                 keep.contains(Section.EGNE_REGISTRERINGER) ? egneRegistreringer : null,
-                merknader.stream().filter(m -> m.seksjon() == null || keep.contains(m.seksjon())).toList());
+                restricted(merknader, keep));
+    }
+
+    /**
+     * Merknader of granted sections stay whole. One that belongs to no known section stays as a notice,
+     * but its original content only when every section was granted: an unmapped resource may hold
+     * clinical data the caller's policy does not allow.
+     */
+    private static List<Merknad> restricted(List<Merknad> merknader, java.util.Set<Section> keep) {
+        boolean everything = keep.containsAll(java.util.EnumSet.allOf(Section.class));
+        return merknader.stream()
+                .filter(m -> m.seksjon() == null || keep.contains(m.seksjon()))
+                .map(m -> m.seksjon() == null && !everything && m.innhold() != null
+                        ? new Merknad(null, m.kode(), m.tekst(), m.ressurstype(), null) : m)
+                .toList();
     }
 
     /** True when everything kjernejournal sent for the granted sections was mapped. */
